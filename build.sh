@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# drsim set-up: installs what is missing (Debian 12, as root), builds, then
+#   ./build.sh demo   runs the main job on the bundled scenario and writes its outputs and report
+#   ./build.sh test   runs the whole test suite
+#   ./build.sh build  only builds
+set -euo pipefail
+cd "$(dirname "$0")"
+mode="${1:-build}"
+
+packages=(g++ cmake make pkg-config python3 python3-jsonschema sqlite3 libsqlite3-dev
+          libboost-dev libsqlitecpp-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
+          libhowardhinnant-date-dev libxlsxwriter-dev)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "build.sh: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+build_dir="${DRSIM_BUILD_DIR:-build}"
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DDRSIM_WERROR=ON >/dev/null
+cmake --build "$build_dir" -j2
+
+case "$mode" in
+  build) ;;
+  demo)
+    scenario="${DRSIM_DEMO_SCENARIO:-scenarios/examples/worked-example/scenario.yaml}"
+    "$build_dir/drsim" run "$scenario" --out out/demo --force
+    echo "outputs and report: out/demo/"
+    ;;
+  test)
+    ctest --test-dir "$build_dir" --output-on-failure -j2
+    ;;
+  *) echo "usage: ./build.sh [build|demo|test]" >&2; exit 2 ;;
+esac

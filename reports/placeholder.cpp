@@ -1,0 +1,1 @@
+// Report writers are added here as the reports issue lands.

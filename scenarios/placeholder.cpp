@@ -1,0 +1,1 @@
+// The loader is added here.

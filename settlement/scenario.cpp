@@ -1,0 +1,75 @@
+// Look-ups on the scenario model.
+#include "scenario.hpp"
+
+#include <algorithm>
+
+namespace drsim {
+
+std::string_view name(ResourceType t) { return t == ResourceType::dr ? "DR" : "BTMG"; }
+
+std::string_view name(Protocol p) {
+  switch (p) {
+    case Protocol::baseline: return "baseline";
+    case Protocol::firm_service_level: return "firm_service_level";
+    case Protocol::metered_generation: return "metered_generation";
+  }
+  return "?";
+}
+
+std::string_view name(OutageReason r) {
+  switch (r) {
+    case OutageReason::maintenance: return "maintenance";
+    case OutageReason::force_majeure: return "force_majeure";
+    case OutageReason::forced: return "forced";
+  }
+  return "?";
+}
+
+Mw Instruction::mw_in(MarketTime hour) const {
+  if (mw) return *mw;
+  auto it = mw_by_hour.find(hour);
+  return it == mw_by_hour.end() ? Mw{} : it->second;
+}
+
+std::optional<Mw> AdvancedReport::target_in(MarketTime hour) const {
+  if (target_mw) return target_mw;
+  auto it = target_mw_by_hour.find(hour);
+  if (it == target_mw_by_hour.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<Decimal> HourlySeries::get(const std::string& key, MarketTime hour) const {
+  auto k = data_.find(key);
+  if (k == data_.end()) return std::nullopt;
+  auto h = k->second.find(hour.seconds());
+  if (h == k->second.end()) return std::nullopt;
+  return h->second;
+}
+
+std::size_t HourlySeries::hours() const {
+  std::size_t n = 0;
+  for (const auto& [k, v] : data_) n += v.size();
+  return n;
+}
+
+namespace {
+template <class T>
+const T* find_by_id(const std::vector<T>& v, const std::string& id) {
+  auto it = std::find_if(v.begin(), v.end(), [&](const T& x) { return x.id == id; });
+  return it == v.end() ? nullptr : &*it;
+}
+}  // namespace
+
+const Resource* Scenario::find_resource(const std::string& id) const { return find_by_id(resources, id); }
+const Zone* Scenario::find_zone(const std::string& id) const { return find_by_id(zones, id); }
+const Emergency* Scenario::find_emergency(const std::string& id) const { return find_by_id(emergencies, id); }
+const Instruction* Scenario::find_instruction(const std::string& id) const { return find_by_id(instructions, id); }
+
+std::optional<UsdPerMwh> Scenario::rsg_at(MarketTime hour) const {
+  if (rsg_flat) return rsg_flat;
+  auto v = rsg.get("", hour);
+  if (!v) return std::nullopt;
+  return UsdPerMwh(*v);
+}
+
+}  // namespace drsim

@@ -1,0 +1,1 @@
+// The engine and lifecycle are added here.
