@@ -1,0 +1,31 @@
+// Capacity payments per resource and season (rules.md 4.9).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "failures.hpp"
+#include "money.hpp"
+#include "scenario.hpp"
+
+namespace drsim {
+
+struct CapacityLine {
+  std::string resource_id;
+  int planning_year = 0;
+  Season season = Season::summer;
+  Mw cleared_mw;
+  UsdPerMwDay acp;
+  int days_paid = 0;
+  Money amount;
+};
+
+// True when an ACP disqualification (this year's, or one carried in through
+// `acp_disqualified_through`, inclusive) is in effect on `day`.
+bool acp_disqualified_on(const Resource& r, const std::vector<Disqualification>& dq, Date day);
+
+// One line per resource and season with cleared MW above 0: cleared x ACP x days paid,
+// rounded to the cent. The zone of every such season must have an ACP (the loader checks).
+std::vector<CapacityLine> capacity_payments(const Scenario& s, const std::vector<Disqualification>& dq);
+
+}  // namespace drsim

@@ -1,0 +1,75 @@
+// Earnings opportunity (rules.md 5).
+#include "earnings.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "capacity.hpp"
+
+namespace drsim {
+
+Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged,
+                             const std::vector<std::string>& resources, SeasonKey season) {
+  std::map<MarketTime, Mw> by_hour;
+  for (const auto& c : charged) {
+    if (season_key(c.hour.date()) != season) continue;
+    if (std::find(resources.begin(), resources.end(), c.resource_id) == resources.end()) continue;
+    by_hour[c.hour] += c.shortfall;
+  }
+  Mw worst;
+  for (const auto& [hour, mw] : by_hour) worst = max(worst, mw);
+  return worst;
+}
+
+EoResult earnings_opportunity(const Scenario& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
+                              const std::vector<ChargedShortfall>& charged) {
+  EoResult out;
+  const Zone* zone = s.find_zone(eo.zone);
+  std::vector<const Resource*> mine;
+  std::vector<std::string> ids;
+  for (const auto& r : s.resources) {
+    if (r.mp == eo.mp) {
+      mine.push_back(&r);
+      ids.push_back(r.id);
+    }
+  }
+  Money sum;
+  for (Season season : kSeasons) {
+    EoLine line;
+    line.mp_id = eo.mp;
+    line.season = season;
+    if (zone != nullptr && at(zone->acp, season)) line.acp = *at(zone->acp, season);
+    const SeasonKey key{s.planning_year, season};
+    line.nonperformance_mw = eo.nonperformance == NonPerformance::max_hourly
+                                 ? max_hourly_nonperformance(charged, ids, key) : Mw{};
+    const DateRange days = season_range(s.planning_year, season);
+    const std::optional<Mw> fixed = eo.cleared_mw ? at(*eo.cleared_mw, season) : std::nullopt;
+    for (const Resource* r : mine) {
+      const auto& reg = at(r->seasons, season);
+      if (reg && !reg->excluded) line.cleared_mw += reg->cleared_mw;
+    }
+    if (fixed) line.cleared_mw = *fixed;
+    for (Date d = days.begin; d < days.end; d = d + 1) {
+      Mw cleared;
+      if (fixed) {
+        cleared = *fixed;
+      } else {
+        for (const Resource* r : mine) {
+          const auto& reg = at(r->seasons, season);
+          if (reg && !reg->excluded && !acp_disqualified_on(*r, dq, d)) cleared += reg->cleared_mw;
+        }
+      }
+      line.mw_days_before += cleared.value();
+      line.mw_days_after += max(cleared - line.nonperformance_mw, Mw{}).value();
+    }
+    line.eo_before = round_to_cents(ExactUsd::product(eo.share, line.acp.value(), line.mw_days_before));
+    line.eo = round_to_cents(ExactUsd::product(eo.share, line.acp.value(), line.mw_days_after));
+    line.adjustment = line.eo - line.eo_before;
+    sum += line.eo;
+    out.lines.push_back(line);
+  }
+  out.total = eo.cap_usd && *eo.cap_usd < sum ? *eo.cap_usd : sum;
+  return out;
+}
+
+}  // namespace drsim

@@ -1,0 +1,46 @@
+// A utility's earnings opportunity per season and its non-performance adjustment (rules.md 5).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "failures.hpp"
+#include "money.hpp"
+#include "scenario.hpp"
+
+namespace drsim {
+
+// The shortfall MW of one resource in one charged settlement hour.
+struct ChargedShortfall {
+  std::string resource_id;
+  MarketTime hour;
+  Mw shortfall;
+};
+
+struct EoLine {
+  std::string mp_id;
+  Season season = Season::summer;
+  UsdPerMwDay acp;
+  Mw cleared_mw;           // PRA cleared MW of the season before any disqualification
+  Mw nonperformance_mw;    // NonPerfMW(s)
+  Decimal mw_days_before;  // sum over days of ClearedMW(s, d), disqualified resources left out
+  Decimal mw_days_after;   // sum over days of max(ClearedMW(s, d) - NonPerfMW(s), 0)
+  Money eo_before;         // share x ACP x mw_days_before, to the cent
+  Money adjustment;        // eo - eo_before: zero or negative
+  Money eo;                // share x ACP x mw_days_after, to the cent
+};
+
+struct EoResult {
+  std::vector<EoLine> lines;  // one per eo entry and season, in season order
+  Money total;                // sum of the seasons' EO, capped by cap_usd where given
+};
+
+// NonPerfMW(s) for max_hourly: the largest sum, over one settlement hour of the season
+// (each hour in the season of its own date), of the utility's resources' shortfall MW.
+Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged, const std::vector<std::string>& resources,
+                             SeasonKey season);
+
+EoResult earnings_opportunity(const Scenario& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
+                              const std::vector<ChargedShortfall>& charged);
+
+}  // namespace drsim

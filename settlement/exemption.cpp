@@ -1,0 +1,77 @@
+// Exemption rules of rules.md 4.1 and 4.2.
+#include "exemption.hpp"
+
+#include <algorithm>
+
+namespace drsim {
+
+namespace {
+Duration hours(Decimal h) {
+  return Duration{static_cast<std::int64_t>(div_round_half_away(int128{h.micros()} * 3600, Decimal::kScale))};
+}
+}  // namespace
+
+std::string_view name(ExemptReason r) {
+  switch (r) {
+    case ExemptReason::none: return "";
+    case ExemptReason::not_registered: return "not_registered";
+    case ExemptReason::outside_availability: return "outside_availability";
+    case ExemptReason::short_notice: return "short_notice";
+    case ExemptReason::withdrawn: return "withdrawn";
+    case ExemptReason::max_interruptions: return "max_interruptions";
+    case ExemptReason::max_duration: return "max_duration";
+    case ExemptReason::outage_excused: return "outage_excused";
+  }
+  return "?";
+}
+
+MarketTime effective_end(const Instruction& i) {
+  if (i.withdrawn && *i.withdrawn >= i.start) return std::min(i.end, *i.withdrawn);
+  return i.end;
+}
+
+MarketTime obligated_end(const Instruction& i, const SeasonRegistration* reg) {
+  const MarketTime end = effective_end(i);
+  if (reg == nullptr) return end;
+  return std::min(end, i.start + hours(reg->max_duration_h));
+}
+
+bool withdrawn_in_time(const Instruction& i, const Rules& rules) {
+  return i.withdrawn && *i.withdrawn <= i.start - hours(rules.withdrawal_notice_h);
+}
+
+ExemptReason whole_instruction_exemption(const Instruction& i, const RegistrationFacts& facts,
+                                         const Rules& rules) {
+  const SeasonRegistration* reg = facts.registration;
+  if (reg == nullptr || reg->excluded || (reg->cleared_mw.is_zero() && reg->frap_mw.is_zero())) {
+    return ExemptReason::not_registered;
+  }
+  if (!reg->has_month(i.start.date().month()) && !facts.declared_availability) {
+    return ExemptReason::outside_availability;
+  }
+  if (i.start - i.issued < hours(reg->notification_h)) return ExemptReason::short_notice;
+  if (withdrawn_in_time(i, rules)) return ExemptReason::withdrawn;
+  if (facts.prior_deployments >= reg->max_interruptions) return ExemptReason::max_interruptions;
+  return ExemptReason::none;
+}
+
+bool is_deployment(const Instruction& i, ExemptReason whole) {
+  return i.acknowledged && (whole == ExemptReason::none || whole == ExemptReason::withdrawn);
+}
+
+ExemptReason hour_exemption(MarketTime hour, MarketTime obligated, bool excused_outage) {
+  if (hour >= obligated) return ExemptReason::max_duration;
+  if (excused_outage) return ExemptReason::outage_excused;
+  return ExemptReason::none;
+}
+
+Decimal covered_fraction(MarketTime hour, MarketTime from, MarketTime to) {
+  const MarketTime a = std::max(hour, from);
+  const MarketTime b = std::min(hour + Duration::hours(1), to);
+  if (b <= a) return Decimal{};
+  return Decimal::ratio((b - a).seconds, 3600);
+}
+
+Mw instructed_mw(Mw instruction, Mw available) { return min(instruction, available); }
+
+}  // namespace drsim

@@ -1,0 +1,81 @@
+// The record of a simulated run: what sim/ observed, hour by hour, for settlement to price.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calendar.hpp"
+#include "exemption.hpp"
+#include "flags.hpp"
+#include "scenario.hpp"
+
+namespace drsim {
+
+// One settlement hour of one instruction, as the lifecycle saw it.
+struct HourRecord {
+  MarketTime hour;                    // start of the settlement hour
+  Decimal frac;                       // fraction of the hour in the obligated part (4)
+  Mw instruction_mw;                  // the instruction's MW in the hour
+  Mw available_mw;                    // DSRI availability (or cleared + FRAP MW)
+  Mw instructed_mw;                   // min(instruction, available) (4.3)
+  std::optional<Mw> reported_target;  // advanced reporting for the hour; none when missing or late
+  std::optional<Mw> measured;         // load (baseline, FSL) or generation (BTMG); none when missing
+  std::optional<Mw> baseline;         // baseline protocol only
+  ExemptReason exempt = ExemptReason::none;  // whole-instruction or hour exemption
+  std::uint32_t flags = 0;
+};
+
+enum class InstructionStatus { far, near, active, completed, withdrawn };
+std::string_view name(InstructionStatus s);
+
+struct StatusChange {
+  MarketTime at;
+  InstructionStatus status;
+};
+
+// One Scheduling Instruction with every hour of its window.
+struct InstructionRecord {
+  std::size_t instruction = 0;  // index into Scenario::instructions
+  std::size_t resource = 0;     // index into Scenario::resources
+  SeasonKey season;             // of its start
+  ExemptReason whole_exemption = ExemptReason::none;
+  bool deployment = false;
+  MarketTime effective_end;
+  MarketTime obligated_end;
+  std::optional<std::size_t> report;  // index into Scenario::advanced_reporting of the entry that counts
+  bool late_report = false;           // some entry arrived after start
+  std::vector<StatusChange> statuses;
+  std::vector<HourRecord> hours;
+};
+
+// One dispatched event of the engine, as the `events` table holds it.
+struct EventLogEntry {
+  std::uint64_t sequence = 0;
+  MarketTime time;
+  std::string kind;
+  std::string entity;
+  std::string detail;
+};
+
+// Deployments of a resource in a season, against the seasonal minimum
+// (Summer 5, Fall 3, Winter 5, Spring 3 interruptions a resource must accept).
+struct DeploymentCount {
+  std::size_t resource = 0;
+  SeasonKey season;
+  int deployments = 0;
+  int seasonal_minimum = 0;
+  int max_interruptions = 0;
+};
+int seasonal_minimum_interruptions(Season s);
+
+struct RunRecord {
+  std::vector<InstructionRecord> instructions;  // ordered by start, then id
+  std::vector<EventLogEntry> events;
+  std::vector<DeploymentCount> deployments;
+  std::string fingerprint;  // hash of the engine's trace
+  std::uint64_t meter_rows = 0;
+};
+
+}  // namespace drsim

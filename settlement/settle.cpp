@@ -1,0 +1,165 @@
+// The settlement of a run, from the run record to the statement.
+#include "settle.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "allocation.hpp"
+#include "problem.hpp"
+
+namespace drsim {
+
+namespace {
+
+Problem problem_at(const Scenario& s, const Mark& m, std::string key, std::string message) {
+  return Problem{s.path, m.line, m.column, std::move(key), std::move(message)};
+}
+
+// The LSEs of an emergency's LBAs, sorted by id.
+std::vector<const Lse*> lses_of(const Scenario& s, const Emergency& e) {
+  std::vector<const Lse*> out;
+  for (const auto& l : s.lses) {
+    if (std::find(e.lbas.begin(), e.lbas.end(), l.lba) != e.lbas.end()) out.push_back(&l);
+  }
+  std::sort(out.begin(), out.end(), [](const Lse* a, const Lse* b) { return a->id < b->id; });
+  return out;
+}
+
+// Load ratio share weights of the LSEs in an hour: the lse_load series when it has a row for
+// every one of them and they sum above 0, else the static shares (4.10).
+std::optional<std::vector<Weighted>> weights_at(const Scenario& s, const std::vector<const Lse*>& lses,
+                                                MarketTime hour, bool& used_static) {
+  std::vector<Weighted> w;
+  Decimal total;
+  bool complete = true;
+  for (const Lse* l : lses) {
+    const auto v = s.lse_load.get(l->id, hour);
+    if (!v) { complete = false; break; }
+    w.push_back({l->id, *v});
+    total += *v;
+  }
+  used_static = false;
+  if (complete && total > Decimal{}) return w;
+  w.clear();
+  total = Decimal{};
+  for (const Lse* l : lses) {
+    if (!l->load_ratio_share) return std::nullopt;
+    w.push_back({l->id, *l->load_ratio_share});
+    total += *l->load_ratio_share;
+  }
+  if (!(total > Decimal{})) return std::nullopt;
+  used_static = true;
+  return w;
+}
+
+}  // namespace
+
+Statement settle(const Scenario& s, const RunRecord& record) {
+  Statement st;
+  std::vector<Problem> problems;
+  std::vector<FailedOccasion> occasions;
+  std::vector<ChargedShortfall> charged;
+
+  for (const auto& rec : record.instructions) {
+    const Instruction& ins = s.instructions[rec.instruction];
+    const Resource& res = s.resources[rec.resource];
+    bool failed = false;
+    for (const auto& h : rec.hours) {
+      HourPrices prices;
+      if (auto v = s.lmp.get(res.cpnode, h.hour)) prices.lmp = UsdPerMwh(*v);
+      prices.rsg = s.rsg_at(h.hour);
+      HourlyLine line{ins.id, res.id, ins.emergency, h.hour, h.frac, h.instructed_mw,
+                      settle_hour(res, h, s.rules, prices), prices.lmp, prices.rsg, h.exempt};
+      if (line.settled.missing_lmp) {
+        problems.push_back(problem_at(s, ins.mark, "instructions." + ins.id,
+                                      fmt::format("no LMP at cpnode {} for charged hour {} (series.lmp)",
+                                                  res.cpnode, h.hour.str())));
+      }
+      if (line.settled.missing_rsg) {
+        problems.push_back(problem_at(s, ins.mark, "instructions." + ins.id,
+                                      fmt::format("no RSG rate for charged hour {} (series.rsg)", h.hour.str())));
+      }
+      if (line.settled.charged) charged.push_back({res.id, h.hour, line.settled.shortfall});
+      failed = failed || line.settled.counts_for_failure;
+      st.hourly.push_back(std::move(line));
+    }
+    if (failed) occasions.push_back({res.id, ins.id, rec.season, ins.start, rec.effective_end});
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+
+  FailureOutcome failures = count_failures(occasions, s.rules);
+  st.failures = std::move(failures.lines);
+  st.disqualifications = std::move(failures.disqualifications);
+  st.capacity = capacity_payments(s, st.disqualifications);
+
+  // Allocation of every instruction-hour's charges (4.10).
+  std::map<std::string, Money> per_lse;
+  for (const auto& l : s.lses) per_lse[l.id] = Money{};
+  for (const auto& line : st.hourly) {
+    const Money amount = line.charges();
+    if (amount.is_zero()) continue;
+    const Emergency* e = s.find_emergency(line.emergency_id);
+    const Instruction* ins = s.find_instruction(line.instruction_id);
+    const auto lses = e ? lses_of(s, *e) : std::vector<const Lse*>{};
+    if (lses.empty()) {
+      problems.push_back(problem_at(s, e ? e->mark : ins->mark, "emergencies." + line.emergency_id,
+                                    "no LSE in the emergency's LBAs to receive its penalty charges"));
+      continue;
+    }
+    bool used_static = false;
+    const auto weights = weights_at(s, lses, line.hour, used_static);
+    if (!weights) {
+      problems.push_back(problem_at(
+          s, e->mark, "emergencies." + line.emergency_id,
+          fmt::format("hour {}: lse_load has no usable rows for the emergency's LSEs and they have no "
+                      "load_ratio_share to fall back on",
+                      line.hour.str())));
+      continue;
+    }
+    const auto split = largest_remainder_split(amount, *weights);
+    for (std::size_t i = 0; i < split.size(); ++i) {
+      st.allocation_shares.push_back(
+          {line.instruction_id, line.hour, (*weights)[i].id, (*weights)[i].weight, used_static, split[i]});
+      per_lse[(*weights)[i].id] += split[i];
+    }
+  }
+  if (!problems.empty()) throw InputError(std::move(problems));
+  for (const auto& [id, amount] : per_lse) st.allocation.push_back({id, amount});
+
+  // Earnings opportunity (5).
+  for (const auto& eo : s.eo) {
+    EoResult r = earnings_opportunity(s, eo, st.disqualifications, charged);
+    st.eo.insert(st.eo.end(), r.lines.begin(), r.lines.end());
+    st.eo_total += r.total;
+  }
+
+  // Totals: every total is the sum of its rounded lines.
+  for (const auto& r : s.resources) st.by_resource[r.id];
+  for (const auto& line : st.hourly) {
+    auto& t = st.by_resource[line.resource_id];
+    t.energy_charge += line.settled.energy_charge;
+    t.rsg_charge += line.settled.rsg_charge;
+    t.penalty += line.charges();
+    st.energy_charge += line.settled.energy_charge;
+    st.rsg_charge += line.settled.rsg_charge;
+  }
+  st.penalty = st.energy_charge + st.rsg_charge;
+  for (const auto& c : st.capacity) {
+    st.by_resource[c.resource_id].capacity += c.amount;
+    st.capacity_total += c.amount;
+  }
+  for (const auto& f : st.failures) {
+    auto& t = st.by_resource[f.occasion.resource_id];
+    t.counted_failures += f.counted;
+    if (f.disqualified) t.disqualified = true;
+  }
+  for (const auto& a : st.allocation) st.allocated += a.amount;
+  std::set<std::string> dq;
+  for (const auto& d : st.disqualifications) dq.insert(d.resource_id);
+  st.disqualified.assign(dq.begin(), dq.end());
+  return st;
+}
+
+}  // namespace drsim
