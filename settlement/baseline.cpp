@@ -1,0 +1,32 @@
+// Default baseline (rules.md 4.6).
+#include "baseline.hpp"
+
+namespace drsim {
+
+std::vector<Date> eligible_baseline_days(Date day, const std::function<bool(Date)>& fully_metered,
+                                         const std::function<bool(Date)>& has_instruction_hour, int count,
+                                         int lookback_days) {
+  std::vector<Date> out;
+  for (int back = 1; back <= lookback_days && static_cast<int>(out.size()) < count; ++back) {
+    const Date d = day - back;
+    if (is_weekday(d) && !is_nerc_holiday(d) && fully_metered(d) && !has_instruction_hour(d)) out.push_back(d);
+  }
+  return out;
+}
+
+Mw average(const std::vector<Mw>& loads) {
+  int128 sum = 0;
+  for (const auto& l : loads) sum += l.value().micros();
+  return Mw(Decimal::from_micros(static_cast<std::int64_t>(
+      div_round_half_away(sum, static_cast<int128>(loads.size())))));
+}
+
+std::optional<Decimal> same_day_ratio(Mw load_sum, Mw baseline_sum) {
+  if (!(baseline_sum > Mw{})) return std::nullopt;
+  const Decimal r = Decimal::div(load_sum.value(), baseline_sum.value());
+  const Decimal lo = *Decimal::parse("0.8");
+  const Decimal hi = *Decimal::parse("1.2");
+  return max(lo, min(hi, r));
+}
+
+}  // namespace drsim

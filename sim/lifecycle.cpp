@@ -1,0 +1,401 @@
+// The LMR event lifecycle: plan the windows, integrate meters, replay the events.
+#include "lifecycle.hpp"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "settlement/baseline.hpp"
+#include "settlement/problem.hpp"
+#include "sim/engine.hpp"
+#include "sim/meter_integrator.hpp"
+
+namespace drsim::sim {
+
+namespace {
+
+// Same-time order of event kinds (the engine's priority): what is known at an
+// instant is applied before the instructions that depend on it.
+enum Priority : int {
+  kEmergencyDeclared = 0,
+  kOutage = 1,
+  kAvailability = 2,
+  kIssued = 3,
+  kWithdrawn = 4,
+  kReporting = 5,
+  kNear = 6,
+  kActive = 7,
+  kHour = 8,
+  kCompleted = 9,
+  kEmergencyEnded = 10,
+};
+
+const SeasonRegistration* registration(const Resource& r, Season s) {
+  const auto& reg = at(r.seasons, s);
+  return reg ? &*reg : nullptr;
+}
+
+Duration hours_of(Decimal h) {
+  return Duration{static_cast<std::int64_t>(div_round_half_away(int128{h.micros()} * 3600, Decimal::kScale))};
+}
+
+bool overlaps(MarketTime a0, MarketTime a1, MarketTime b0, MarketTime b1) { return a0 < b1 && b0 < a1; }
+
+class Lifecycle {
+ public:
+  Lifecycle(const Scenario& s) : s_(s), meters_(s.resources) {
+    for (std::size_t i = 0; i < s.resources.size(); ++i) resource_index_.emplace(s.resources[i].id, i);
+    for (std::size_t i = 0; i < s.instructions.size(); ++i) instruction_index_.emplace(s.instructions[i].id, i);
+  }
+
+  RunRecord run(const MeterFeed& feed) {
+    plan();
+    meters_.seal();
+    feed([this](const MeterRow& row) { meters_.feed(row); });
+    record_.meter_rows = meters_.rows();
+    schedule();
+    engine_.run();
+    if (!problems_.empty()) throw InputError(std::move(problems_));
+    finish();
+    return std::move(record_);
+  }
+
+ private:
+  struct HourPlan {
+    MeterIntegrator::WindowId measured = 0;  // obligated part, or the window part past it
+  };
+  struct Plan {
+    std::vector<HourPlan> hours;
+  };
+
+  // Builds the instruction records (ordered by start, then id) with their hours,
+  // and declares the meter windows and baseline days they need.
+  void plan() {
+    std::vector<std::size_t> order(s_.instructions.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+      const auto& x = s_.instructions[a];
+      const auto& y = s_.instructions[b];
+      return std::tie(x.start, x.id) < std::tie(y.start, y.id);
+    });
+    // Days with an hour of an instruction window, per resource (withdrawn-exempt ones left out).
+    for (const auto& ins : s_.instructions) {
+      if (withdrawn_in_time(ins, s_.rules)) continue;
+      const std::size_t r = resource_index_.at(ins.resource);
+      for (MarketTime h = ins.start.hour_start(); h < effective_end(ins); h = h + Duration::hours(1)) {
+        instruction_days_[r].insert(h.date().days());
+      }
+    }
+    for (std::size_t idx : order) {
+      const Instruction& ins = s_.instructions[idx];
+      InstructionRecord rec;
+      rec.instruction = idx;
+      rec.resource = resource_index_.at(ins.resource);
+      rec.season = season_key(ins.start.date());
+      const Resource& res = s_.resources[rec.resource];
+      const SeasonRegistration* reg = registration(res, rec.season.season);
+      rec.effective_end = effective_end(ins);
+      rec.obligated_end = obligated_end(ins, reg);
+      Plan plan;
+      for (MarketTime h = ins.start.hour_start(); h < rec.effective_end; h = h + Duration::hours(1)) {
+        HourRecord hr;
+        hr.hour = h;
+        hr.frac = covered_fraction(h, ins.start, rec.obligated_end);
+        // Measure over the obligated part of the hour; an hour wholly past it is
+        // measured over its part of the window, for the record only.
+        const MarketTime from = std::max(h, ins.start);
+        const MarketTime to = std::min(h + Duration::hours(1), h < rec.obligated_end ? rec.obligated_end : rec.effective_end);
+        plan.hours.push_back({meters_.add_window(rec.resource, from, to)});
+        rec.hours.push_back(hr);
+      }
+      if (needs_default_baseline(res, rec)) {
+        const Date first = std::min(ins.issued, ins.start).date() - kBaselineLookbackDays - 1;
+        meters_.add_days(rec.resource, first, (rec.effective_end - Duration{1}).date());
+      }
+      plans_.push_back(std::move(plan));
+      record_.instructions.push_back(std::move(rec));
+    }
+  }
+
+  bool needs_default_baseline(const Resource& res, const InstructionRecord& rec) const {
+    if (res.protocol != Protocol::baseline) return false;
+    for (const auto& h : rec.hours) {
+      if (!s_.baseline.get(res.id, h.hour)) return true;
+    }
+    return false;
+  }
+
+  void log(std::string kind, std::string entity, std::string detail = {}) {
+    record_.events.push_back({engine_.dispatched(), engine_.now(), std::move(kind), std::move(entity), std::move(detail)});
+  }
+
+  void schedule() {
+    for (const auto& e : s_.emergencies) {
+      engine_.schedule(e.start, kEmergencyDeclared, "emergency_declared", e.id, [this, &e] {
+        log("emergency_declared", e.id, fmt::format("lbas={} level={}", fmt::join(e.lbas, ";"), e.level));
+      });
+      engine_.schedule(e.end, kEmergencyEnded, "emergency_ended", e.id, [this, &e] { log("emergency_ended", e.id); });
+    }
+    for (const auto& o : s_.outages) {
+      engine_.schedule(o.start, kOutage, "outage_start", o.resource,
+                       [this, &o] { log("outage_start", o.resource, std::string(name(o.reason))); });
+      engine_.schedule(o.end, kOutage, "outage_end", o.resource, [this, &o] { log("outage_end", o.resource); });
+    }
+    for (const auto& a : s_.availability) {
+      engine_.schedule(a.start, kAvailability, "availability", a.resource, [this, &a] {
+        log("availability", a.resource, fmt::format("available_mw={} until {}", a.available_mw.value().str(), a.end.str()));
+      });
+    }
+    for (std::size_t i = 0; i < s_.advanced_reporting.size(); ++i) {
+      const auto& ar = s_.advanced_reporting[i];
+      engine_.schedule(ar.entered, kReporting, "advanced_reporting", ar.instruction, [this, i] { on_reporting(i); });
+    }
+    for (std::size_t k = 0; k < record_.instructions.size(); ++k) {
+      const Instruction& ins = s_.instructions[record_.instructions[k].instruction];
+      engine_.schedule(ins.issued, kIssued, "instruction_issued", ins.id, [this, k] { on_issued(k); });
+    }
+  }
+
+  void set_status(InstructionRecord& rec, InstructionStatus st) {
+    rec.statuses.push_back({engine_.now(), st});
+    log(fmt::format("instruction_{}", name(st)), s_.instructions[rec.instruction].id);
+  }
+
+  void on_issued(std::size_t k) {
+    InstructionRecord& rec = record_.instructions[k];
+    const Instruction& ins = s_.instructions[rec.instruction];
+    const Resource& res = s_.resources[rec.resource];
+    log("instruction_issued", ins.id,
+        fmt::format("resource={} start={} end={}{}", res.id, ins.start.str(), ins.end.str(),
+                    ins.acknowledged ? "" : " not_acknowledged"));
+    rec.statuses.push_back({engine_.now(), InstructionStatus::far});
+    const SeasonRegistration* reg = registration(res, rec.season.season);
+    // Checks that hold from the moment of issue; withdrawal and interruptions are decided at start.
+    RegistrationFacts facts{reg, declared_availability(rec), 0};
+    const ExemptReason early = whole_instruction_exemption(ins, facts, Rules{.withdrawal_notice_h = Decimal{}});
+    if (early == ExemptReason::not_registered || early == ExemptReason::outside_availability ||
+        early == ExemptReason::short_notice) {
+      rec.whole_exemption = early;
+      log("exemption", ins.id, std::string(name(early)));
+    }
+    if (ins.withdrawn) {
+      engine_.schedule(std::max(*ins.withdrawn, engine_.now()), kWithdrawn, "instruction_withdrawn", ins.id,
+                       [this, k] { on_withdrawn(k); });
+    }
+    const MarketTime near_at = reg ? ins.start - hours_of(reg->notification_h) : ins.start;
+    if (near_at > engine_.now() && near_at < ins.start) {
+      engine_.schedule(near_at, kNear, "instruction_near", ins.id, [this, k] {
+        auto& r = record_.instructions[k];
+        if (r.statuses.back().status == InstructionStatus::far) set_status(r, InstructionStatus::near);
+      });
+    }
+    engine_.schedule(ins.start, kActive, "instruction_active", ins.id, [this, k] { on_active(k); });
+  }
+
+  void on_withdrawn(std::size_t k) {
+    InstructionRecord& rec = record_.instructions[k];
+    const Instruction& ins = s_.instructions[rec.instruction];
+    if (withdrawn_in_time(ins, s_.rules)) {
+      set_status(rec, InstructionStatus::withdrawn);
+    } else {
+      log("withdrawal", ins.id, engine_.now() < ins.start ? "too late: full obligation stays" : "window ends now");
+    }
+  }
+
+  void on_reporting(std::size_t i) {
+    const auto& ar = s_.advanced_reporting[i];
+    const auto it = instruction_index_.find(ar.instruction);
+    if (it == instruction_index_.end()) return;
+    InstructionRecord& rec = record_.instructions[record_position(it->second)];
+    const Instruction& ins = s_.instructions[rec.instruction];
+    if (ar.entered <= ins.start) {
+      // The latest entry at or before start counts; at equal times, the later one in the file.
+      if (!rec.report || s_.advanced_reporting[*rec.report].entered <= ar.entered) rec.report = i;
+      log("advanced_reporting", ins.id, "accepted");
+    } else {
+      rec.late_report = true;
+      log("advanced_reporting", ins.id, "late: entered after start, ignored");
+    }
+  }
+
+  void on_active(std::size_t k) {
+    InstructionRecord& rec = record_.instructions[k];
+    const Instruction& ins = s_.instructions[rec.instruction];
+    const Resource& res = s_.resources[rec.resource];
+    const SeasonRegistration* reg = registration(res, rec.season.season);
+    int& deployed = deployments_[{rec.resource, rec.season}];
+    if (rec.whole_exemption == ExemptReason::none) {
+      RegistrationFacts facts{reg, declared_availability(rec), deployed};
+      rec.whole_exemption = whole_instruction_exemption(ins, facts, s_.rules);
+      if (rec.whole_exemption != ExemptReason::none) log("exemption", ins.id, std::string(name(rec.whole_exemption)));
+    }
+    rec.deployment = is_deployment(ins, rec.whole_exemption);
+    if (rec.deployment) ++deployed;
+    if (rec.statuses.back().status != InstructionStatus::withdrawn) set_status(rec, InstructionStatus::active);
+    for (std::size_t h = 0; h < rec.hours.size(); ++h) {
+      const MarketTime hour_end = std::min(rec.hours[h].hour + Duration::hours(1), rec.effective_end);
+      engine_.schedule(hour_end, kHour, "hour_settled", ins.id, [this, k, h] { on_hour(k, h); });
+    }
+    engine_.schedule(rec.effective_end, kCompleted, "instruction_completed", ins.id, [this, k] {
+      auto& r = record_.instructions[k];
+      if (r.statuses.back().status != InstructionStatus::withdrawn) set_status(r, InstructionStatus::completed);
+    });
+  }
+
+  // Rules.md 3.4: availability above 0 declared at any time in the season.
+  bool declared_availability(const InstructionRecord& rec) const {
+    const Resource& res = s_.resources[rec.resource];
+    const DateRange season = season_range(rec.season.planning_year, rec.season.season);
+    const MarketTime a = MarketTime::at(season.begin);
+    const MarketTime b = MarketTime::at(season.end);
+    for (const auto& av : s_.availability) {
+      if (av.resource == res.id && av.available_mw > Mw{} && overlaps(av.start, av.end, a, b)) return true;
+    }
+    return false;
+  }
+
+  Mw available_in(const InstructionRecord& rec, MarketTime hour) const {
+    const Resource& res = s_.resources[rec.resource];
+    std::optional<Mw> avail;
+    for (const auto& av : s_.availability) {
+      if (av.resource == res.id && overlaps(av.start, av.end, hour, hour + Duration::hours(1))) {
+        avail = avail ? min(*avail, av.available_mw) : av.available_mw;
+      }
+    }
+    if (avail) return *avail;
+    const SeasonRegistration* reg = registration(res, rec.season.season);
+    return reg ? reg->cleared_mw + reg->frap_mw : Mw{};
+  }
+
+  void on_hour(std::size_t k, std::size_t h) {
+    InstructionRecord& rec = record_.instructions[k];
+    const Instruction& ins = s_.instructions[rec.instruction];
+    const Resource& res = s_.resources[rec.resource];
+    HourRecord& hr = rec.hours[h];
+    const MarketTime hour_end = hr.hour + Duration::hours(1);
+    hr.instruction_mw = ins.mw_in(hr.hour);
+    hr.available_mw = available_in(rec, hr.hour);
+    hr.instructed_mw = instructed_mw(hr.instruction_mw, hr.available_mw);
+    if (rec.report) hr.reported_target = s_.advanced_reporting[*rec.report].target_in(hr.hour);
+    if (rec.late_report) hr.flags |= kLateAdvancedReporting;
+    if (!ins.acknowledged) hr.flags |= kNotAcknowledged;
+    bool excused = false;
+    for (const auto& o : s_.outages) {
+      if (o.resource != res.id || !overlaps(o.start, o.end, hr.hour, hour_end)) continue;
+      if (o.reason == OutageReason::forced) hr.flags |= kForcedOutage;
+      else excused = true;
+    }
+    hr.exempt = rec.whole_exemption != ExemptReason::none ? rec.whole_exemption
+                                                          : hour_exemption(hr.hour, rec.obligated_end, excused);
+    hr.measured = meters_.window_average(plans_[k].hours[h].measured);
+    if (res.protocol == Protocol::baseline) hr.baseline = baseline_for(rec, hr);
+    log("hour_settled", ins.id, fmt::format("he={} exempt={}", hr.hour.he(), name(hr.exempt)));
+  }
+
+  // The baseline of an hour: the series value, or the default of rules.md 4.6.
+  std::optional<Mw> baseline_for(const InstructionRecord& rec, HourRecord& hr) {
+    const Resource& res = s_.resources[rec.resource];
+    if (auto v = s_.baseline.get(res.id, hr.hour)) return Mw(*v);
+    auto base = default_baseline(rec.resource, hr.hour);
+    if (!base) return std::nullopt;
+    hr.flags |= kDefaultBaseline;
+    if (s_.rules.baseline_same_day_adjustment) {
+      if (auto ratio = same_day_ratio_for(rec)) {
+        hr.flags |= kSameDayAdjusted;
+        return Mw(Decimal::mul(base->value(), *ratio));
+      }
+    }
+    return base;
+  }
+
+  std::optional<Mw> default_baseline(std::size_t r, MarketTime hour) {
+    const Date day = hour.date();
+    auto key = std::make_pair(r, day.days());
+    auto cached = eligible_.find(key);
+    if (cached == eligible_.end()) {
+      const auto& inst_days = instruction_days_[r];
+      auto days = eligible_baseline_days(
+          day, [&](Date d) { return meters_.fully_metered(r, d); },
+          [&](Date d) { return inst_days.count(d.days()) != 0; });
+      if (static_cast<int>(days.size()) < kBaselineDays) {
+        const Resource& res = s_.resources[r];
+        problems_.push_back({s_.path, res.mark.line, res.mark.column, "resources." + res.id,
+                             fmt::format("only {} eligible baseline days (weekdays, not NERC holidays, fully "
+                                         "metered, without instructions) in the {} days before {}; the default "
+                                         "baseline needs {}",
+                                         days.size(), kBaselineLookbackDays, day.str(), kBaselineDays)});
+      }
+      cached = eligible_.emplace(key, std::move(days)).first;
+    }
+    if (static_cast<int>(cached->second.size()) < kBaselineDays) return std::nullopt;
+    std::vector<Mw> loads;
+    for (Date d : cached->second) loads.push_back(*meters_.hour_average(r, MarketTime::at(d, hour.hour())));
+    return average(loads);
+  }
+
+  // Ratio of metered load to baseline over the 3 whole hours ending at or before issue.
+  std::optional<Decimal> same_day_ratio_for(const InstructionRecord& rec) {
+    const Instruction& ins = s_.instructions[rec.instruction];
+    const MarketTime last_end = ins.issued.hour_start();
+    Mw load_sum, base_sum;
+    for (int back = 3; back >= 1; --back) {
+      const MarketTime h = last_end - Duration::hours(back);
+      auto load = meters_.hour_average(rec.resource, h);
+      auto base = s_.baseline.get(s_.resources[rec.resource].id, h);
+      std::optional<Mw> b = base ? std::optional<Mw>(Mw(*base)) : default_baseline(rec.resource, h);
+      if (!load || !b) return std::nullopt;
+      load_sum += *load;
+      base_sum += *b;
+    }
+    return same_day_ratio(load_sum, base_sum);
+  }
+
+  std::size_t record_position(std::size_t instruction) {
+    if (position_.empty()) {
+      for (std::size_t k = 0; k < record_.instructions.size(); ++k) position_[record_.instructions[k].instruction] = k;
+    }
+    return position_.at(instruction);
+  }
+
+  void finish() {
+    std::map<std::pair<std::size_t, SeasonKey>, int> counts;
+    for (const auto& rec : record_.instructions) counts[{rec.resource, rec.season}] += rec.deployment;
+    for (const auto& [key, n] : counts) {
+      const SeasonRegistration* reg = registration(s_.resources[key.first], key.second.season);
+      record_.deployments.push_back({key.first, key.second, n, seasonal_minimum_interruptions(key.second.season),
+                                     reg ? reg->max_interruptions : 0});
+    }
+    record_.fingerprint = engine_.fingerprint();
+  }
+
+  const Scenario& s_;
+  Engine engine_;
+  MeterIntegrator meters_;
+  RunRecord record_;
+  std::vector<Plan> plans_;
+  std::vector<Problem> problems_;
+  std::unordered_map<std::string, std::size_t> resource_index_;
+  std::unordered_map<std::string, std::size_t> instruction_index_;
+  std::unordered_map<std::size_t, std::size_t> position_;
+  std::map<std::size_t, std::set<std::int32_t>> instruction_days_;
+  std::map<std::pair<std::size_t, SeasonKey>, int> deployments_;
+  std::map<std::pair<std::size_t, std::int32_t>, std::vector<Date>> eligible_;
+};
+
+}  // namespace
+
+MeterFeed inline_meter_feed(const Scenario& s) {
+  return [&s](const std::function<void(const MeterRow&)>& sink) {
+    for (const auto& row : s.meter.rows) sink(row);
+  };
+}
+
+RunRecord simulate(const Scenario& s, const MeterFeed& meters) {
+  Lifecycle lc(s);
+  return lc.run(meters);
+}
+
+}  // namespace drsim::sim

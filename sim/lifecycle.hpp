@@ -1,0 +1,24 @@
+// The LMR event lifecycle of a scenario (rules.md 3, 4.1-4.3) driven through the engine.
+#pragma once
+
+#include <functional>
+
+#include "settlement/run_record.hpp"
+#include "settlement/scenario.hpp"
+
+namespace drsim::sim {
+
+// Streams every meter interval of the scenario to the callback, once.
+using MeterFeed = std::function<void(const std::function<void(const MeterRow&)>&)>;
+
+// A feed over the scenario's inline meter rows.
+MeterFeed inline_meter_feed(const Scenario& s);
+
+// Runs the scenario: declares and ends emergencies, issues the Scheduling
+// Instructions, takes advanced reporting, applies availability, outages and the
+// registration checks as the clock passes, integrates the meters, and returns
+// the complete record for settlement. Throws InputError for input that only the
+// run can find wrong (fewer than 10 eligible baseline days).
+RunRecord simulate(const Scenario& s, const MeterFeed& meters);
+
+}  // namespace drsim::sim

@@ -1,1 +1,0 @@
-// The engine and lifecycle are added here.

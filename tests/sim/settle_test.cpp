@@ -1,0 +1,65 @@
+// The worked example of format.md through the lifecycle and settlement, to the cent.
+#include <catch2/catch.hpp>
+
+#include "settlement/settle.hpp"
+#include "sim/lifecycle.hpp"
+#include "tests/support/scenario_builder.hpp"
+
+using namespace drsim;
+using namespace drsim::test;
+
+static Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s))); }
+
+TEST_CASE("worked example: hourly lines", "[settle][worked]") {
+  const Statement st = run(worked_example());
+  REQUIRE(st.hourly.size() == 4);
+  // actual = 20 - load; shortfall = 10 - actual; energy = shortfall x LMP; RSG = shortfall x 1.50.
+  const char* actual[] = {"10", "8", "6", "7.5"};
+  const char* shortfall[] = {"0", "2", "4", "2.5"};
+  const char* energy[] = {"0.00", "820.00", "3920.00", "1550.00"};
+  const char* rsg[] = {"0.00", "3.00", "6.00", "3.75"};
+  for (int h = 0; h < 4; ++h) {
+    const auto& l = st.hourly[static_cast<std::size_t>(h)];
+    INFO("HE " << l.hour.he());
+    CHECK(l.hour.he() == 16 + h);
+    CHECK(l.instructed_mw == MW("10"));
+    CHECK(*l.settled.target == MW("10"));
+    CHECK(*l.settled.actual == MW(actual[h]));
+    CHECK(l.settled.shortfall == MW(shortfall[h]));
+    CHECK(l.settled.energy_charge.str() == energy[h]);
+    CHECK(l.settled.rsg_charge.str() == rsg[h]);
+  }
+}
+
+TEST_CASE("worked example: totals, failure, allocation, capacity", "[settle][worked]") {
+  const Statement st = run(worked_example());
+  CHECK(st.energy_charge.str() == "6290.00");
+  CHECK(st.rsg_charge.str() == "12.75");
+  CHECK(st.penalty.str() == "6302.75");
+  REQUIRE(st.failures.size() == 1);
+  CHECK(st.failures[0].counted);
+  CHECK_FALSE(st.failures[0].disqualified);
+  // HE19: 1553.75 x (0.90, 0.08, 0.02) = 1398.375, 124.30, 31.075: the spare cent goes to LSE-A
+  // (equal remainders, A sorts first); HE17 and HE18 split exactly.
+  REQUIRE(st.allocation.size() == 3);
+  CHECK(st.allocation[0].amount.str() == "5672.48");
+  CHECK(st.allocation[1].amount.str() == "504.22");
+  CHECK(st.allocation[2].amount.str() == "126.05");
+  CHECK(st.allocated.str() == "6302.75");
+  // Capacity: 10 MW x 666.50 x 92 days = 613,180.00; 10 x 91.60 x 91 = 83,356.00.
+  REQUIRE(st.capacity.size() == 2);
+  CHECK(st.capacity[0].amount.str() == "613180.00");
+  CHECK(st.capacity[0].days_paid == 92);
+  CHECK(st.capacity[1].amount.str() == "83356.00");
+}
+
+TEST_CASE("worked example untested: energy x3, RSG not", "[settle][worked]") {
+  Scenario s = worked_example();
+  s.resources[0].tested = false;
+  Statement st = run(s);
+  CHECK(st.energy_charge.str() == "18870.00");
+  CHECK(st.rsg_charge.str() == "12.75");
+  s.rules.multiplier_applies_to_rsg = true;
+  st = run(s);
+  CHECK(st.rsg_charge.str() == "38.25");  // 8.5 MWh x 1.50 x 3
+}
