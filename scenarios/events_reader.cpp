@@ -1,0 +1,199 @@
+// Reads what happened: emergencies, instructions, advanced reporting, availability and outages.
+#include <fmt/format.h>
+
+#include "scenarios/load_state.hpp"
+
+namespace drsim::scenarios {
+
+namespace {
+
+std::optional<std::string> read_ref(LoadState& st, MapFields& m, std::string_view key, IdKind kind) {
+  auto id = m.text(key);
+  if (id) st.refer(kind, *id, *m.get(key));
+  return id;
+}
+
+// Reads start and end; reports an end that is not after the start.
+bool read_window(LoadState& st, MapFields& m, MarketTime& start, MarketTime& end) {
+  auto s = m.time("start");
+  auto e = m.time("end");
+  if (s && e && *e <= *s) {
+    st.reader.error(*m.get("end"), fmt::format("end {} is not after start {}", e->str(), s->str()));
+    return false;
+  }
+  if (!s || !e) return false;
+  start = *s;
+  end = *e;
+  return true;
+}
+
+// A map of hour start -> MW (mw_by_hour, target_mw_by_hour). Hours outside
+// [window_start's hour, window_end) are reported when a window is given.
+std::optional<std::map<MarketTime, Mw>> read_by_hour(LoadState& st, const Field& f,
+                                                     std::optional<std::pair<MarketTime, MarketTime>> window) {
+  if (!f.node.IsMap()) {
+    st.reader.error(f, fmt::format("expected a map of hour start to MW, got {}", YamlReader::describe(f.node)));
+    return std::nullopt;
+  }
+  std::map<MarketTime, Mw> out;
+  bool good = true;
+  for (auto it = f.node.begin(); it != f.node.end(); ++it) {
+    const Field key{it->first, YamlReader::mark_of(it->first),
+                    fmt::format("{}.{}", f.path, it->first.IsScalar() ? it->first.Scalar() : "?")};
+    auto hour = st.reader.hour_start(key);
+    Field value{it->second, YamlReader::mark_of(it->second), key.path};
+    if (value.mark.line == 0 || it->second.IsNull()) value.mark = key.mark;
+    auto mw = st.reader.number(value, Sign::non_negative);
+    if (!hour || !mw) {
+      good = false;
+      continue;
+    }
+    if (window && (*hour < window->first.hour_start() || *hour >= window->second)) {
+      st.reader.error(key, fmt::format("hour {} is outside the window {} .. {}", hour->str(),
+                                       window->first.str(), window->second.str()));
+      good = false;
+    } else if (!out.emplace(*hour, Mw(*mw)).second) {
+      st.reader.error(key, fmt::format("hour {} is given twice", hour->str()));
+      good = false;
+    }
+  }
+  if (!good) return std::nullopt;
+  return out;
+}
+
+// A flat MW (`flat_key`) or a by-hour map (`by_hour_key`), exactly one of them.
+bool read_flat_or_by_hour(LoadState& st, MapFields& m, const Field& item, std::string_view flat_key,
+                          std::string_view by_hour_key, std::optional<Mw>& flat, std::map<MarketTime, Mw>& by_hour,
+                          std::optional<std::pair<MarketTime, MarketTime>> window) {
+  const bool has_flat = m.has(flat_key);
+  const bool has_by_hour = m.has(by_hour_key);
+  if (has_flat && has_by_hour) {
+    st.reader.error(*m.get(by_hour_key), fmt::format("give either {} or {}, not both", flat_key, by_hour_key));
+    return false;
+  }
+  if (!has_flat && !has_by_hour) {
+    st.reader.error(item.mark, m.path_of(flat_key), fmt::format("required key is missing (or give {})", by_hour_key));
+    return false;
+  }
+  if (has_flat) {
+    auto v = m.number(flat_key);
+    if (v) flat = Mw(*v);
+    return v.has_value();
+  }
+  auto map = read_by_hour(st, *m.get(by_hour_key), window);
+  if (map) by_hour = std::move(*map);
+  return map.has_value();
+}
+
+void read_emergency(LoadState& st, const Field& item) {
+  MapFields m(st.reader, item);
+  if (!m.ok()) return;
+  const auto before = st.reader.problems().size();
+  Emergency e;
+  e.mark = item.mark;
+  auto id = m.text("id");
+  if (id) st.define(IdKind::emergency, *id, *m.get("id"));
+  if (auto lbas = m.get("lbas", Need::required)) {
+    if (auto items = st.reader.items(*lbas)) {
+      if (items->empty()) st.reader.error(*lbas, "an emergency needs at least one lba");
+      for (const auto& f : *items) {
+        if (auto lba = st.reader.text(f)) {
+          st.refer(IdKind::lba, *lba, f);
+          e.lbas.push_back(*lba);
+        }
+      }
+    }
+  }
+  if (auto level = m.text("level")) e.level = *level;
+  read_window(st, m, e.start, e.end);
+  m.finish();
+  if (id && st.reader.problems().size() == before) {
+    e.id = *id;
+    st.scenario.emergencies.push_back(std::move(e));
+    st.emergency_paths.push_back(item.path);
+  }
+}
+
+void read_instruction(LoadState& st, const Field& item) {
+  MapFields m(st.reader, item);
+  if (!m.ok()) return;
+  const auto before = st.reader.problems().size();
+  Instruction in;
+  in.mark = item.mark;
+  auto id = m.text("id");
+  if (id) st.define(IdKind::instruction, *id, *m.get("id"));
+  if (auto v = read_ref(st, m, "emergency", IdKind::emergency)) in.emergency = *v;
+  if (auto v = read_ref(st, m, "resource", IdKind::resource)) in.resource = *v;
+  if (auto v = m.time("issued")) in.issued = *v;
+  std::optional<std::pair<MarketTime, MarketTime>> window;
+  if (read_window(st, m, in.start, in.end)) window = std::make_pair(in.start, in.end);
+  read_flat_or_by_hour(st, m, item, "mw", "mw_by_hour", in.mw, in.mw_by_hour, window);
+  in.acknowledged = m.boolean("acknowledged").value_or(true);
+  in.withdrawn = m.time("withdrawn", Need::optional);
+  m.finish();
+  if (id && st.reader.problems().size() == before) {
+    in.id = *id;
+    st.scenario.instructions.push_back(std::move(in));
+    st.instruction_paths.push_back(item.path);
+  }
+}
+
+void read_report(LoadState& st, const Field& item) {
+  MapFields m(st.reader, item);
+  if (!m.ok()) return;
+  const auto before = st.reader.problems().size();
+  AdvancedReport r;
+  r.mark = item.mark;
+  if (auto v = read_ref(st, m, "instruction", IdKind::instruction)) r.instruction = *v;
+  if (auto v = m.time("entered")) r.entered = *v;
+  read_flat_or_by_hour(st, m, item, "target_mw", "target_mw_by_hour", r.target_mw, r.target_mw_by_hour,
+                       std::nullopt);
+  m.finish();
+  if (st.reader.problems().size() == before) {
+    st.scenario.advanced_reporting.push_back(std::move(r));
+    st.report_paths.push_back(item.path);
+  }
+}
+
+void read_availability(LoadState& st, const Field& item) {
+  MapFields m(st.reader, item);
+  if (!m.ok()) return;
+  const auto before = st.reader.problems().size();
+  Availability a;
+  a.mark = item.mark;
+  if (auto v = read_ref(st, m, "resource", IdKind::resource)) a.resource = *v;
+  read_window(st, m, a.start, a.end);
+  if (auto v = m.number("available_mw")) a.available_mw = Mw(*v);
+  if (auto v = m.number("self_scheduled_mw", Need::optional)) a.self_scheduled_mw = Mw(*v);
+  m.finish();
+  if (st.reader.problems().size() == before) st.scenario.availability.push_back(std::move(a));
+}
+
+void read_outage(LoadState& st, const Field& item) {
+  MapFields m(st.reader, item);
+  if (!m.ok()) return;
+  const auto before = st.reader.problems().size();
+  Outage o;
+  o.mark = item.mark;
+  if (auto v = read_ref(st, m, "resource", IdKind::resource)) o.resource = *v;
+  read_window(st, m, o.start, o.end);
+  if (auto reason = m.choice("reason", {"maintenance", "force_majeure", "forced"})) {
+    o.reason = *reason == "maintenance"     ? OutageReason::maintenance
+               : *reason == "force_majeure" ? OutageReason::force_majeure
+                                            : OutageReason::forced;
+  }
+  m.finish();
+  if (st.reader.problems().size() == before) st.scenario.outages.push_back(std::move(o));
+}
+
+}  // namespace
+
+void read_events(LoadState& st, MapFields& top) {
+  for_each_item(st, top, "emergencies", [&](const Field& f) { read_emergency(st, f); });
+  for_each_item(st, top, "instructions", [&](const Field& f) { read_instruction(st, f); });
+  for_each_item(st, top, "advanced_reporting", [&](const Field& f) { read_report(st, f); });
+  for_each_item(st, top, "availability", [&](const Field& f) { read_availability(st, f); });
+  for_each_item(st, top, "outages", [&](const Field& f) { read_outage(st, f); });
+}
+
+}  // namespace drsim::scenarios

@@ -1,0 +1,130 @@
+// Reads the `eo:` (earnings opportunity) and `expect:` (figures `drsim check` compares) sections.
+#include <fmt/format.h>
+
+#include "scenarios/load_state.hpp"
+
+namespace drsim::scenarios {
+
+namespace {
+
+const std::vector<std::string> kSeasonNames = {"summer", "fall", "winter", "spring"};
+
+void read_eo(LoadState& st, const Field& item) {
+  MapFields m(st.reader, item);
+  if (!m.ok()) return;
+  const auto before = st.reader.problems().size();
+  EoConfig eo;
+  eo.mark = item.mark;
+  if (auto v = m.text("mp")) {
+    st.refer(IdKind::participant, *v, *m.get("mp"));
+    eo.mp = *v;
+  }
+  if (auto v = m.text("zone")) {
+    st.refer(IdKind::zone, *v, *m.get("zone"));
+    eo.zone = *v;
+  }
+  if (auto v = m.number("share", Need::optional)) eo.share = *v;
+  if (auto v = m.choice("nonperformance", {"max_hourly", "none"}, Need::optional)) {
+    eo.nonperformance = *v == "none" ? NonPerformance::none : NonPerformance::max_hourly;
+  }
+  eo.cap_usd = m.money("cap_usd");
+  if (eo.cap_usd && eo.cap_usd->cents() < 0) {
+    st.reader.error(*m.get("cap_usd"), fmt::format("must not be negative, got {}", eo.cap_usd->str()));
+  }
+  if (m.has("cleared_mw")) {
+    MapFields c(st.reader, *m.get("cleared_mw"));
+    BySeason<Mw> by_season;
+    for (std::size_t s = 0; s < 4; ++s) {
+      if (auto v = c.number(kSeasonNames[s], Need::optional)) by_season[s] = Mw(*v);
+    }
+    c.finish();
+    eo.cleared_mw = by_season;
+  }
+  m.finish();
+  if (st.reader.problems().size() == before) st.scenario.eo.push_back(std::move(eo));
+}
+
+// Calls fn(id, key field, value field) for each entry of a map keyed by id.
+template <class Fn>
+void for_each_id(LoadState& st, const Field& f, Fn fn) {
+  if (!f.node.IsMap()) {
+    st.reader.error(f, fmt::format("expected a map keyed by id, got {}", YamlReader::describe(f.node)));
+    return;
+  }
+  for (auto it = f.node.begin(); it != f.node.end(); ++it) {
+    const std::string id = it->first.IsScalar() ? it->first.Scalar() : "?";
+    const Field key{it->first, YamlReader::mark_of(it->first), fmt::format("{}.{}", f.path, id)};
+    Field value{it->second, YamlReader::mark_of(it->second), key.path};
+    if (value.mark.line == 0 || it->second.IsNull()) value.mark = key.mark;
+    fn(id, key, value);
+  }
+}
+
+void read_expect(LoadState& st, const Field& f) {
+  MapFields m(st.reader, f);
+  if (!m.ok()) return;
+  Expect& e = st.scenario.expect;
+  e.present = true;
+  e.mark = f.mark;
+  e.energy_charge_usd = m.money("energy_charge_usd");
+  e.rsg_charge_usd = m.money("rsg_charge_usd");
+  e.penalty_usd = m.money("penalty_usd");
+  e.capacity_usd = m.money("capacity_usd");
+  e.allocated_usd = m.money("allocated_usd");
+  e.eo_usd = m.money("eo_usd");
+  if (auto d = m.get("disqualified"); d && !d->node.IsNull()) {
+    if (auto items = st.reader.items(*d)) {
+      e.disqualified.emplace();
+      for (const auto& item : *items) {
+        if (auto id = st.reader.text(item)) {
+          st.refer(IdKind::resource, *id, item);
+          e.disqualified->push_back(*id);
+        }
+      }
+    }
+  }
+  if (auto r = m.get("resources"); r && !r->node.IsNull()) {
+    for_each_id(st, *r, [&](const std::string& id, const Field& key, const Field& value) {
+      st.refer(IdKind::resource, id, key);
+      MapFields rm(st.reader, value);
+      ResourceExpect re;
+      re.mark = key.mark;
+      re.energy_charge_usd = rm.money("energy_charge_usd");
+      re.rsg_charge_usd = rm.money("rsg_charge_usd");
+      re.penalty_usd = rm.money("penalty_usd");
+      re.capacity_usd = rm.money("capacity_usd");
+      if (auto n = rm.integer("counted_failures", Need::optional)) {
+        if (*n < 0 || *n > 1000000) {
+          st.reader.error(*rm.get("counted_failures"), fmt::format("{} is outside 0..1000000", *n));
+        }
+        re.counted_failures = static_cast<int>(*n);
+      }
+      re.disqualified = rm.boolean("disqualified");
+      rm.finish();
+      if (!e.resources.emplace(id, re).second) st.reader.error(key, fmt::format("resource '{}' is given twice", id));
+    });
+  }
+  if (auto l = m.get("lses"); l && !l->node.IsNull()) {
+    for_each_id(st, *l, [&](const std::string& id, const Field& key, const Field& value) {
+      st.refer(IdKind::lse, id, key);
+      MapFields lm(st.reader, value);
+      auto amount = lm.money("amount_usd", Need::required);
+      lm.finish();
+      if (!amount) return;
+      if (!e.lses.emplace(id, *amount).second) {
+        st.reader.error(key, fmt::format("lse '{}' is given twice", id));
+      }
+      e.lse_marks[id] = key.mark;
+    });
+  }
+  m.finish();
+}
+
+}  // namespace
+
+void read_eo_and_expect(LoadState& st, MapFields& top) {
+  for_each_item(st, top, "eo", [&](const Field& f) { read_eo(st, f); });
+  if (auto f = top.get("expect"); f && !f->node.IsNull()) read_expect(st, *f);
+}
+
+}  // namespace drsim::scenarios

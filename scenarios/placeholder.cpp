@@ -1,1 +1,0 @@
-// The loader is added here.

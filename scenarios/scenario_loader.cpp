@@ -1,0 +1,144 @@
+// The scenario loader: reads the file, runs the section readers and the cross checks, throws every problem at once.
+#include "scenarios/scenario_loader.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/yaml.h>
+
+#include "scenarios/did_you_mean.hpp"
+#include "scenarios/load_state.hpp"
+#include "scenarios/sha256.hpp"
+
+namespace drsim {
+
+namespace {
+
+using scenarios::Field;
+using scenarios::LoadState;
+using scenarios::MapFields;
+using scenarios::Need;
+using scenarios::YamlReader;
+
+std::string read_bytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in || std::filesystem::is_directory(path)) {
+    throw InputError(Problem{path, 0, 0, "", fmt::format("cannot open the file: {}",
+                                                         in ? "it is a directory" : std::strerror(errno))});
+  }
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return bytes.str();
+}
+
+void read_rules(LoadState& st, MapFields& top) {
+  auto f = top.get("rules");
+  if (!f || f->node.IsNull()) return;
+  if (!f->node.IsMap()) {
+    st.reader.error(*f, fmt::format("expected a map of rule keys, got {}", YamlReader::describe(f->node)));
+    return;
+  }
+  for (auto it = f->node.begin(); it != f->node.end(); ++it) {
+    const std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
+    const Field k{it->first, YamlReader::mark_of(it->first), fmt::format("rules.{}", key)};
+    const auto& keys = rule_keys();
+    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+      auto guess = scenarios::closest(key, keys);
+      st.reader.error(k, fmt::format("unknown rule key '{}'{}", key,
+                                     guess ? fmt::format(" (did you mean '{}'?)", *guess) : std::string()));
+      continue;
+    }
+    Field v{it->second, YamlReader::mark_of(it->second), k.path};
+    if (v.mark.line == 0 || it->second.IsNull()) v.mark = k.mark;
+    if (!it->second.IsScalar()) {
+      st.reader.error(v, fmt::format("expected a value, got {}", YamlReader::describe(it->second)));
+      continue;
+    }
+    if (std::find(st.scenario.rules_overridden.begin(), st.scenario.rules_overridden.end(), key) !=
+        st.scenario.rules_overridden.end()) {
+      st.reader.error(k, fmt::format("rule '{}' is given twice", key));
+      continue;
+    }
+    if (auto e = set_rule(st.scenario.rules, key, it->second.Scalar())) {
+      st.reader.error(v, *e);
+      continue;
+    }
+    st.scenario.rules_overridden.push_back(key);
+  }
+}
+
+void read_header(LoadState& st, MapFields& top) {
+  if (auto v = top.integer("drsim")) {
+    if (*v != 1) st.reader.error(*top.get("drsim"), fmt::format("format version {} is not supported (expected 1)", *v));
+    st.scenario.format = static_cast<int>(*v);
+  }
+  if (auto v = top.text("name")) st.scenario.name = *v;
+  if (auto v = top.integer("planning_year")) {
+    if (*v < 1900 || *v > 9998) {
+      st.reader.error(*top.get("planning_year"), fmt::format("planning year {} is outside 1900..9998", *v));
+    } else {
+      st.scenario.planning_year = static_cast<int>(*v);
+    }
+  }
+}
+
+// Problems of the scenario file first, then of each series file, each in line order.
+void sort_problems(std::vector<Problem>& problems, const std::string& scenario_path) {
+  std::map<std::string, std::size_t> rank{{scenario_path, 0}};
+  for (const auto& p : problems) rank.emplace(p.file, rank.size());
+  std::stable_sort(problems.begin(), problems.end(), [&](const Problem& a, const Problem& b) {
+    return std::make_tuple(rank[a.file], a.line, a.column) < std::make_tuple(rank[b.file], b.line, b.column);
+  });
+}
+
+}  // namespace
+
+Scenario load_scenario(const std::string& path) {
+  Scenario s;
+  s.path = path;
+  const std::string bytes = read_bytes(path);
+  s.sha256 = scenarios::sha256_hex(bytes);
+  YAML::Node root;
+  try {
+    root = YAML::Load(bytes);
+  } catch (const YAML::DeepRecursion& e) {
+    throw InputError(Problem{path, e.mark.line + 1, e.mark.column + 1, "", "yaml: the document nests too deeply"});
+  } catch (const YAML::Exception& e) {
+    throw InputError(Problem{path, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
+                             "", fmt::format("yaml: {}", e.msg)});
+  }
+  if (!root.IsDefined() || root.IsNull()) throw InputError(Problem{path, 0, 0, "", "the file is empty"});
+  LoadState st(s);
+  st.base_dir = std::filesystem::path(path).parent_path().string();
+  if (!st.reader.check_size(root)) throw InputError(st.reader.problems());
+  MapFields top(st.reader, Field{root, YamlReader::mark_of(root), ""});
+  if (!top.ok()) throw InputError(st.reader.problems());
+
+  read_header(st, top);
+  read_rules(st, top);
+  for (const char* key : {"zones", "participants", "lbas", "resources"}) top.get(key, Need::required);
+  scenarios::read_market(st, top);
+  scenarios::read_events(st, top);
+  scenarios::read_series_section(st, top);
+  scenarios::read_eo_and_expect(st, top);
+  top.get("exposure");  // Monte Carlo inputs: specified with `drsim exposure`, accepted as is here
+  top.finish();
+  scenarios::load_hourly_series(st);
+  scenarios::check_scenario(st);
+
+  if (!st.reader.problems().empty()) {
+    auto problems = std::move(st.reader.problems());
+    sort_problems(problems, path);
+    throw InputError(std::move(problems));
+  }
+  return s;
+}
+
+}  // namespace drsim

@@ -1,0 +1,19 @@
+// Loads and validates a scenario file (format.md): the one entry point to the YAML reader.
+#pragma once
+
+#include <string>
+
+#include "settlement/problem.hpp"
+#include "settlement/scenario.hpp"
+
+namespace drsim {
+
+// Reads the YAML scenario at `path` and its series into the model, checking
+// every key, value, reference and series row (docs/format.md lists the checks).
+// Collects all problems and then throws one InputError holding them, each as
+// `file:line:column: key.path: what is wrong` (CSV rows: `file:line: column: ...`).
+// Meter rows are checked here by streaming them once; the model keeps only the
+// meter file's path (or the inline rows), to be streamed again by the simulator.
+Scenario load_scenario(const std::string& path);
+
+}  // namespace drsim
