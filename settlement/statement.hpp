@@ -19,7 +19,11 @@ struct HourlyLine {
   std::string emergency_id;
   MarketTime hour;
   Decimal frac;
-  Mw instructed_mw;
+  Mw instruction_mw;           // the instruction's MW in the hour
+  Mw available_mw;             // DSRI availability in the hour
+  Mw instructed_mw;            // min of the two (4.3)
+  std::optional<Mw> measured;  // metered load or generation over the obligated part
+  std::optional<Mw> baseline;  // baseline protocol only
   HourSettlement settled;
   std::optional<UsdPerMwh> lmp;
   std::optional<UsdPerMwh> rsg;

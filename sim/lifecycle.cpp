@@ -7,6 +7,7 @@
 #include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "settlement/baseline.hpp"
 #include "settlement/problem.hpp"

@@ -1,0 +1,80 @@
+// Figure-by-figure comparison of expected and settled results.
+#include "app/expectations.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace drsim::app {
+
+namespace {
+
+template <class T>
+std::string show(const T& v) {
+  if constexpr (std::is_same_v<T, Money>) return v.str();
+  else if constexpr (std::is_same_v<T, bool>) return v ? "true" : "false";
+  else if constexpr (std::is_same_v<T, std::vector<std::string>>) return fmt::format("[{}]", fmt::join(v, ", "));
+  else return fmt::format("{}", v);
+}
+
+template <class T>
+void compare(std::vector<std::string>& out, const std::string& key, const std::optional<T>& expected, const T& got) {
+  if (expected && !(*expected == got)) {
+    out.push_back(fmt::format("{}: expected {}, got {}", key, show(*expected), show(got)));
+  }
+}
+
+}  // namespace
+
+std::vector<std::string> compare_expectations(const Expect& e, const Statement& st) {
+  std::vector<std::string> out;
+  compare(out, "energy_charge_usd", e.energy_charge_usd, st.energy_charge);
+  compare(out, "rsg_charge_usd", e.rsg_charge_usd, st.rsg_charge);
+  compare(out, "penalty_usd", e.penalty_usd, st.penalty);
+  compare(out, "capacity_usd", e.capacity_usd, st.capacity_total);
+  compare(out, "allocated_usd", e.allocated_usd, st.allocated);
+  compare(out, "eo_usd", e.eo_usd, st.eo_total);
+  if (e.disqualified) {
+    auto want = *e.disqualified;
+    std::sort(want.begin(), want.end());
+    compare(out, "disqualified", std::optional(want), st.disqualified);
+  }
+  for (const auto& [id, x] : e.resources) {
+    const auto it = st.by_resource.find(id);
+    const ResourceTotals t = it == st.by_resource.end() ? ResourceTotals{} : it->second;
+    const std::string k = "resources." + id + ".";
+    compare(out, k + "energy_charge_usd", x.energy_charge_usd, t.energy_charge);
+    compare(out, k + "rsg_charge_usd", x.rsg_charge_usd, t.rsg_charge);
+    compare(out, k + "penalty_usd", x.penalty_usd, t.penalty);
+    compare(out, k + "capacity_usd", x.capacity_usd, t.capacity);
+    compare(out, k + "counted_failures", x.counted_failures, t.counted_failures);
+    compare(out, k + "disqualified", x.disqualified, t.disqualified);
+  }
+  for (const auto& [id, amount] : e.lses) {
+    Money got;
+    for (const auto& a : st.allocation) {
+      if (a.lse_id == id) got = a.amount;
+    }
+    compare(out, "lses." + id + ".amount_usd", std::optional(amount), got);
+  }
+  return out;
+}
+
+int count_expectations(const Expect& e) {
+  int n = 0;
+  for (bool b : {e.energy_charge_usd.has_value(), e.rsg_charge_usd.has_value(), e.penalty_usd.has_value(),
+                 e.capacity_usd.has_value(), e.allocated_usd.has_value(), e.eo_usd.has_value(),
+                 e.disqualified.has_value()}) {
+    n += b;
+  }
+  for (const auto& [id, x] : e.resources) {
+    for (bool b : {x.energy_charge_usd.has_value(), x.rsg_charge_usd.has_value(), x.penalty_usd.has_value(),
+                   x.capacity_usd.has_value(), x.counted_failures.has_value(), x.disqualified.has_value()}) {
+      n += b;
+    }
+  }
+  return n + static_cast<int>(e.lses.size());
+}
+
+}  // namespace drsim::app

@@ -1,0 +1,32 @@
+// The pipeline shared by run, check and the other commands: load, simulate, settle, write.
+#pragma once
+
+#include <string>
+
+#include "reports/run_info.hpp"
+#include "settlement/run_record.hpp"
+#include "settlement/scenario.hpp"
+#include "settlement/statement.hpp"
+
+namespace drsim::app {
+
+struct RunResult {
+  Scenario scenario;
+  RunRecord record;
+  Statement statement;
+  reports::RunInfo info;
+};
+
+// Loads and validates the scenario, runs it and settles it. Throws InputError for bad input.
+RunResult run_scenario(const std::string& path);
+
+// Writes the output folder whole or not at all (refusing a non-empty one unless `force`).
+void write_outputs(const RunResult& r, const std::string& out_dir, bool force);
+
+// The headline figures of a run, as `drsim run` prints them.
+std::string headline(const RunResult& r);
+
+// The current wall-clock time, UTC ISO 8601 (for the runs table only).
+std::string utc_now();
+
+}  // namespace drsim::app

@@ -1,0 +1,27 @@
+// Writes RFC 4180 CSV: a header, then rows of text fields quoted only when they must be.
+#pragma once
+
+#include <fstream>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace drsim::reports {
+
+class CsvWriter {
+ public:
+  // Opens `path` for writing and writes the header; throws std::runtime_error when it cannot.
+  CsvWriter(const std::string& path, std::initializer_list<std::string_view> header);
+  void row(const std::vector<std::string>& fields);
+  // Flushes and closes; throws when anything failed to write.
+  void close();
+
+ private:
+  void write(std::string_view field, bool first);
+  std::string path_;
+  std::ofstream out_;
+  std::size_t columns_;
+};
+
+}  // namespace drsim::reports

@@ -1,1 +1,0 @@
-// Report writers are added here as the reports issue lands.
