@@ -26,7 +26,7 @@ void read_section(YamlMap& top, const std::string& key, SectionReader reader, bt
 void read_into(ReadContext& cx, const std::string& text, btm::AccreditInput& out) {
   YAML::Node root;
   try {
-    root = YAML::Load(text);
+    root.reset(YAML::Load(text));
   } catch (const YAML::Exception& e) {
     cx.add(e.mark, "", "not valid YAML: " + e.msg);
     return;

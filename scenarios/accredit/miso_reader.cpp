@@ -6,7 +6,9 @@
 namespace drsim::accredit {
 
 YAML::Mark mark_at(const YAML::Node& root, const std::string& dotted) {
-  YAML::Node cur = root;
+  // Node::reset rebinds; assigning a Node would overwrite the tree it refers to.
+  YAML::Node cur;
+  cur.reset(root);
   YAML::Mark mark = root.Mark();
   std::istringstream parts(dotted);
   std::string part;
@@ -16,7 +18,7 @@ YAML::Mark mark_at(const YAML::Node& root, const std::string& dotted) {
     YAML::Node next = ccur[part];
     if (!next.IsDefined()) break;
     mark = next.Mark();
-    cur = next;
+    cur.reset(next);
   }
   return mark;
 }
