@@ -121,18 +121,29 @@ void Engine::pump(std::int64_t until) {
 }
 
 std::uint64_t Engine::run_before(std::int64_t until) {
+  if (running_) throw std::logic_error("engine: run() or run_until() called from inside a handler");
+  running_ = true;
   ran_ = 0;
   if (ioc_->stopped()) ioc_->restart();
   chain_active_ = true;
   boost::asio::post(*ioc_, [this, until]() { pump(until); });
   try {
-    while (chain_active_) {
-      if (ioc_->run_one() == 0 && ioc_->stopped()) ioc_->restart();
+    if (owned_ioc_) {
+      // Nothing else uses this context: it runs until the chain posts no more.
+      ioc_->run();
+    } else {
+      // A shared context may hold other work: run handlers one at a time and
+      // stop when the chain ends, whatever else is pending.
+      while (chain_active_) {
+        if (ioc_->run_one() == 0 && ioc_->stopped()) ioc_->restart();
+      }
     }
   } catch (...) {
     chain_active_ = false;
+    running_ = false;
     throw;
   }
+  running_ = false;
   return ran_;
 }
 

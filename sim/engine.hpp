@@ -60,7 +60,8 @@ class Engine {
   // already cancelled, or default-constructed).
   bool cancel(EventHandle handle);
 
-  // Runs events until none is left; returns how many ran.
+  // Runs events until none is left; returns how many ran. Not reentrant: a
+  // handler calling run() or run_until() gets std::logic_error.
   std::uint64_t run();
   // Runs the events before `until` (half-open: an event at `until` stays
   // queued), then advances now() to `until` if it is later. Returns how many ran.
@@ -135,6 +136,7 @@ class Engine {
   std::size_t pending_ = 0;
   bool tracing_ = true;
   bool chain_active_ = false;  // a pump() handler is posted and not yet run
+  bool running_ = false;       // inside run()/run_until(), which do not nest
   std::uint64_t ran_ = 0;      // events run by the current run()/run_until()
   std::vector<TraceRecord> trace_;
 };

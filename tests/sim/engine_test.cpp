@@ -169,15 +169,49 @@ TEST_CASE("a throwing handler leaves the engine usable", "[engine]") {
   CHECK(ran == std::vector<std::string>{"after"});
 }
 
+TEST_CASE("run does not nest", "[engine]") {
+  Engine e;
+  bool threw = false;
+  e.schedule(at_hour(1), 0, "tick", "A", [&] {
+    try {
+      e.run();
+    } catch (const std::logic_error&) {
+      threw = true;
+    }
+  });
+  e.schedule(at_hour(2), 0, "tick", "B", [] {});
+  CHECK(e.run() == 2);  // the outer run goes on to B
+  CHECK(threw);
+}
+
 TEST_CASE("the engine runs handlers through a given io_context", "[engine]") {
   boost::asio::io_context ioc;
   Engine e(ioc);
   int ran = 0;
-  e.schedule(at_hour(1), 0, "tick", "A", [&] { ++ran; });
-  e.schedule(at_hour(2), 0, "tick", "B", [&] { ++ran; });
+  int inside = 0;  // handlers that ran inside ioc's own run loop
+  auto handler = [&] {
+    ++ran;
+    if (ioc.get_executor().running_in_this_thread()) ++inside;
+  };
+  e.schedule(at_hour(1), 0, "tick", "A", handler);
+  e.schedule(at_hour(2), 0, "tick", "B", handler);
   CHECK(&e.io_context() == &ioc);
+  CHECK_FALSE(ioc.get_executor().running_in_this_thread());
   CHECK(e.run() == 2);
   CHECK(ran == 2);
+  CHECK(inside == 2);
+}
+
+TEST_CASE("the owned io_context runs every handler too", "[engine]") {
+  Engine e;
+  int inside = 0;
+  for (int h = 0; h < 3; ++h) {
+    e.schedule(at_hour(h), 0, "tick", "A", [&] {
+      if (e.io_context().get_executor().running_in_this_thread()) ++inside;
+    });
+  }
+  e.run();
+  CHECK(inside == 3);
 }
 
 TEST_CASE("the trace fingerprint is pinned and follows the event order", "[engine]") {
