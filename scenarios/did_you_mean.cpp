@@ -27,7 +27,9 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& c : candidates) {
-    const std::size_t d = edit_distance(word, c);
+    // A word that is the start of a candidate (amount -> amount_usd) counts as one edit.
+    const bool prefix = word.size() >= 3 && c.size() > word.size() && c.compare(0, word.size(), word) == 0;
+    const std::size_t d = prefix ? 1 : edit_distance(word, c);
     if (d < best_distance) {
       best_distance = d;
       best = c;

@@ -72,6 +72,10 @@ bool read_flat_or_by_hour(LoadState& st, MapFields& m, const Field& item, std::s
     return false;
   }
   if (!has_flat && !has_by_hour) {
+    if (auto empty = m.get(flat_key)) {
+      st.reader.error(*empty, "required value is null");
+      return false;
+    }
     st.reader.error(item.mark, m.path_of(flat_key), fmt::format("required key is missing (or give {})", by_hour_key));
     return false;
   }

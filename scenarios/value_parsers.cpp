@@ -17,17 +17,28 @@ std::string lower(std::string_view s) {
   return out;
 }
 
+// "1,000", "12 500.5", "1_000_000": digits grouped in threes by one separator.
+bool looks_grouped(std::string_view text) {
+  if (!text.empty() && (text.front() == '-' || text.front() == '+')) text.remove_prefix(1);
+  const std::size_t point = text.find('.');
+  const std::string_view whole = text.substr(0, point);
+  const std::size_t first = whole.find_first_of(", _'");
+  if (first == std::string_view::npos || first == 0 || first > 3) return false;
+  const char sep = whole[first];
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    const bool at_sep = i >= first && (i - first) % 4 == 0;
+    if (at_sep ? whole[i] != sep : !std::isdigit(static_cast<unsigned char>(whole[i]))) return false;
+  }
+  return (whole.size() - first) % 4 == 0;
+}
+
 std::string why_not_number(std::string_view text) {
   const std::string l = lower(text);
   if (text.empty()) return "expected a number, got nothing";
   if (l.find("nan") != std::string::npos || l.find("inf") != std::string::npos) {
     return fmt::format("expected a finite number, got '{}'", text);
   }
-  const bool has_digit = std::any_of(text.begin(), text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); });
-  if (has_digit && (text.find(',') != std::string_view::npos || text.find('_') != std::string_view::npos ||
-                    text.find(' ') != std::string_view::npos)) {
-    return fmt::format("expected a number without thousands separators, got '{}'", text);
-  }
+  if (looks_grouped(text)) return fmt::format("expected a number without thousands separators, got '{}'", text);
   return fmt::format("expected a number, got '{}'", text);
 }
 

@@ -1,0 +1,92 @@
+// Runs `drsim validate` as a user would: exit status and output of a good and a broken file.
+#include <catch2/catch.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "temp_files.hpp"
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;  // stdout and stderr together
+};
+
+Run run(const std::string& args) {
+  const std::string cmd = std::string(DRSIM_BINARY) + " " + args + " 2>&1";
+  Run r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int w = ::pclose(p);
+  r.status = WIFEXITED(w) ? WEXITSTATUS(w) : -1;
+  return r;
+}
+
+std::string example(const std::string& name) {
+  return std::string(DRSIM_SOURCE_DIR) + "/scenarios/examples/" + name + "/scenario.yaml";
+}
+
+}  // namespace
+
+TEST_CASE("drsim validate: the worked example is valid") {
+  const Run r = run("validate " + example("worked-example"));
+  CHECK(r.status == 0);
+  // 1 resource, 1 instruction; 4 LMP hours + 24 baseline hours; 4 meter rows.
+  CHECK(r.out == "ok: Zone 5 heat event, July 2025: 1 resources, 1 instructions, 28 series hours, 4 meter rows\n");
+}
+
+TEST_CASE("drsim validate: the untested worked example is valid") {
+  CHECK(run("validate " + example("worked-example-untested")).status == 0);
+}
+
+TEST_CASE("drsim validate: a file with five mistakes prints five problems and exits 2") {
+  std::ifstream in(example("worked-example"));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::string yaml = ss.str();
+  auto replace = [&](const std::string& from, const std::string& to) {
+    const auto at = yaml.find(from);
+    REQUIRE(at != std::string::npos);
+    yaml.replace(at, from.size(), to);
+  };
+  replace("notification_h: 2, max_interruptions: 5", "notification_h: 13, max_interruptions: 5");
+  replace("    cpnode: AMMO.DR1", "    cpnod: AMMO.DR1");
+  replace("end: 2025-07-15T19:00", "end: 2025-07-15T25:00");
+  replace("failure_separation_h: 24", "failure_separaton_h: 24");
+  replace("{id: LSE-B, lba: AMMO,", "{id: LSE-B, lba: AMMX,");
+  drsim::test::TempDir dir;
+  const std::string src = std::string(DRSIM_SOURCE_DIR) + "/scenarios/examples/worked-example/data/";
+  for (const char* f : {"lmp.csv", "meter.csv", "baseline.csv"}) {
+    std::ifstream csv(src + f);
+    std::stringstream c;
+    c << csv.rdbuf();
+    dir.write(std::string("data/") + f, c.str());
+  }
+  const std::string path = dir.write("five.yaml", yaml);
+  const Run r = run("validate " + path);
+  CHECK(r.status == 2);
+  // Six lines (the file opens with a 10-line comment): the misspelt cpnode is unknown and leaves cpnode missing.
+  const std::string p = path + ":";
+  CHECK(r.out == p + "16:3: rules.failure_separaton_h: unknown rule key 'failure_separaton_h' (did you mean "
+                     "'failure_separation_h'?)\n" +
+                 p + "25:22: lses[1].lba: no lba 'AMMX' is defined (did you mean 'AMMO'?)\n" +
+                 p + "28:5: resources[0].cpnode: required key is missing\n" +
+                 p + "33:5: resources[0].cpnod: unknown key 'cpnod' (did you mean 'cpnode'?)\n" +
+                 p + "38:48: resources[0].seasons.summer.notification_h: notification time 13 h is above the "
+                     "limit of 12 h\n" +
+                 p + "48:10: instructions[0].end: bad time '2025-07-15T25:00': hour 25 is outside 0..23\n");
+}
+
+TEST_CASE("drsim validate: a missing file exits 2") {
+  const Run r = run("validate /nonexistent/drsim/scenario.yaml");
+  CHECK(r.status == 2);
+  CHECK(r.out == "/nonexistent/drsim/scenario.yaml: cannot open the file: No such file or directory\n");
+}
