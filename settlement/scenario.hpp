@@ -12,6 +12,7 @@
 
 #include "calendar.hpp"
 #include "decimal.hpp"
+#include "exposure_model.hpp"
 #include "market_time.hpp"
 #include "money.hpp"
 #include "rules.hpp"
@@ -226,6 +227,7 @@ struct Scenario {
   HourlySeries lse_load;             // key: lse, MWh
   std::vector<EoConfig> eo;
   Expect expect;
+  std::optional<ExposureModel> exposure;  // the `exposure:` section (docs/exposure.md), when given
 
   const Resource* find_resource(const std::string& id) const;
   const Zone* find_zone(const std::string& id) const;

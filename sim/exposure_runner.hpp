@@ -1,0 +1,54 @@
+// Runs Monte Carlo trials in parallel, each settled by the same code as `drsim run`.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "settlement/exposure_model.hpp"
+#include "settlement/exposure_trial_result.hpp"
+#include "settlement/scenario.hpp"
+#include "settlement/statement.hpp"
+#include "sim/exposure_trial.hpp"
+
+namespace drsim::sim {
+
+struct ExposureBatch {
+  std::vector<TrialResult> results;  // completed trials, by trial index
+  bool cancelled = false;            // stopped early: results hold only the completed trials
+};
+
+class ExposureRunner {
+ public:
+  // Settles the base year without events once: the EO a trial's loss is measured from.
+  ExposureRunner(const Scenario& file, ExposureModel model);
+
+  const Scenario& base() const { return base_; }
+  const ExposureModel& model() const { return model_; }
+  Money eo_without_events() const { return eo_without_events_; }
+
+  TrialScenario trial_scenario(std::uint64_t seed, std::uint64_t trial) const;
+  // Simulates and settles one trial (sim::simulate + settle, as `drsim run`).
+  TrialResult run_trial(std::uint64_t seed, std::uint64_t trial) const;
+  // The figures of a settled trial.
+  TrialResult result_of(std::uint64_t trial, const TrialScenario& t, const Statement& st) const;
+
+  // Runs trials [first, end) on `threads` threads (boost::asio::thread_pool). Stops
+  // starting new trials once *cancel is set; `progress(done)` is called about every
+  // 100 ms on the calling thread. Rethrows the error of the lowest failing trial.
+  ExposureBatch run(std::uint64_t seed, std::uint64_t first, std::uint64_t end, unsigned threads,
+                    const std::atomic<bool>* cancel = nullptr,
+                    const std::function<void(std::uint64_t done)>& progress = {}) const;
+
+ private:
+  Scenario base_;
+  ExposureModel model_;
+  Money eo_without_events_;
+  std::map<std::string, std::uint32_t> resource_index_;
+};
+
+// Settles a scenario with inline meter rows exactly as `drsim run` does.
+Statement settle_inline(const Scenario& s);
+
+}  // namespace drsim::sim
