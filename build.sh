@@ -28,7 +28,7 @@ cmake --build "$build_dir" -j2
 case "$mode" in
   build) ;;
   demo)
-    scenario="${DRSIM_DEMO_SCENARIO:-scenarios/examples/worked-example/scenario.yaml}"
+    scenario="${DRSIM_DEMO_SCENARIO:-scenarios/real/elliott-2022/scenario.yaml}"
     "$build_dir/drsim" run "$scenario" --out out/demo --force
     echo "outputs and report: out/demo/"
     ;;

@@ -72,7 +72,7 @@ TEST_CASE("a new LMR is due March 1; after February 15 it only warns about FRAP 
   CHECK(keys(check_registration(r)) == V{"submitted"});
 }
 
-TEST_CASE("XEFORd override is in [0, 1) and notification at most 12 hours", "[btm][miso]") {
+TEST_CASE("XEFORd override is at least 0 and below 1, and notification at most 12 hours", "[btm][miso]") {
   auto r = good();
   r.seasons[0].xeford_override = Decimal();
   r.seasons[0].notification_h = Decimal::from_int(12);
