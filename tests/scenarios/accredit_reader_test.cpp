@@ -88,7 +88,7 @@ miso_btmg:
         "may not be usable in an lse's frap or rbdc opt-out plan");
 }
 
-TEST_CASE("NYISO: CRIS in tenths of a MW, peak hours inside their capability periods, rates from 0 up to but not including 1",
+TEST_CASE("NYISO: CRIS in tenths of a MW, peak hours inside their periods, rates of 0 to below 1",
           "[accredit][nyiso]") {
   const auto p = problems_of(R"(drsim_accredit: 1
 nyiso_btmng:
