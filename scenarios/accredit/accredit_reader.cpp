@@ -66,6 +66,9 @@ btm::AccreditInput read_accredit_text(const std::string& text, const std::string
   ReadContext cx{file, {}, {}};
   btm::AccreditInput out;
   read_into(cx, text, out);
+  check_unique_ids(cx.problems, out.nyiso, "nyiso_btmng");
+  check_unique_ids(cx.problems, out.pjm, "pjm_colocated");
+  check_unique_ids(cx.problems, out.wapa, "wapa_nits");
   if (!cx.problems.empty()) throw InputError(cx.problems);
   out.warnings = cx.warnings;
   return out;

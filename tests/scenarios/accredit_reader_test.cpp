@@ -176,3 +176,14 @@ TEST_CASE("version, empty files and YAML syntax", "[accredit]") {
             "bad.yaml:1:1: the file holds no miso_btmg, nyiso_btmng, pjm_colocated or wapa_nits entry"});
   CHECK(problems_of("drsim_accredit: [1\n").size() == 1);
 }
+
+TEST_CASE("an id used twice in a section is an input error", "[accredit]") {
+  const auto p = problems_of(R"(drsim_accredit: 1
+pjm_colocated:
+  - {id: P, kind: thermal, gross_capability_mw: 10, host_load_in_service: 2025-01-01, as_of: 2025-06-01,
+     isa_max_expected_host_load_mw: 1}
+  - {id: P, kind: thermal, gross_capability_mw: 20, host_load_in_service: 2025-01-01, as_of: 2025-06-01,
+     isa_max_expected_host_load_mw: 2}
+)");
+  CHECK(p == std::vector<std::string>{"bad.yaml: pjm_colocated.id: id 'P' is used twice (also in bad.yaml)"});
+}
