@@ -1,0 +1,148 @@
+// The run record of the lifecycle, line by line: statuses, event log, reporting, meters, fingerprint.
+#include <catch2/catch.hpp>
+
+#include "settlement/settle.hpp"
+#include "sim/lifecycle.hpp"
+#include "tests/support/scenario_builder.hpp"
+
+using namespace drsim;
+using namespace drsim::test;
+
+namespace {
+
+RunRecord simulate(const Scenario& s) { return sim::simulate(s, sim::inline_meter_feed(s)); }
+
+std::vector<std::string> statuses(const InstructionRecord& rec) {
+  std::vector<std::string> out;
+  for (const auto& c : rec.statuses) out.push_back(std::string(name(c.status)) + "@" + c.at.str());
+  return out;
+}
+
+std::vector<std::string> kinds(const RunRecord& r) {
+  std::vector<std::string> out;
+  for (const auto& e : r.events) out.push_back(e.kind + " " + e.entity);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("worked example: status far -> near -> active -> completed at the right times", "[lifecycle]") {
+  const RunRecord r = simulate(worked_example());
+  REQUIRE(r.instructions.size() == 1);
+  // Issued 10:00; notification 2 h, so near at 13:00; active at 15:00; completed at 19:00.
+  CHECK(statuses(r.instructions[0]) ==
+        std::vector<std::string>{"far@2025-07-15T10:00", "near@2025-07-15T13:00", "active@2025-07-15T15:00",
+                                 "completed@2025-07-15T19:00"});
+  CHECK(r.instructions[0].deployment);
+  CHECK(r.instructions[0].report == std::optional<std::size_t>(0));
+}
+
+TEST_CASE("worked example: the event log in time order, same-time events by priority", "[lifecycle]") {
+  const RunRecord r = simulate(worked_example());
+  CHECK(kinds(r) == std::vector<std::string>{
+                        "instruction_issued SI-1",        // 10:00
+                        "advanced_reporting SI-1",        // 11:00
+                        "instruction_near SI-1",          // 13:00
+                        "emergency_declared EV-1",        // 14:00
+                        "instruction_active SI-1",        // 15:00
+                        "hour_settled SI-1",              // 16:00 (HE16 ends)
+                        "hour_settled SI-1",              // 17:00
+                        "hour_settled SI-1",              // 18:00
+                        "hour_settled SI-1",              // 19:00: hour before completion (priority 8 < 9)
+                        "instruction_completed SI-1",     // 19:00
+                        "emergency_ended EV-1",           // 20:00
+                    });
+  CHECK(r.events.front().time == T("2025-07-15T10:00"));
+  CHECK(r.events.back().time == T("2025-07-15T20:00"));
+}
+
+TEST_CASE("worked example: the trace fingerprint is pinned", "[lifecycle][golden]") {
+  // A change of event order or of event kinds changes this value; update it only on purpose.
+  const RunRecord r = simulate(worked_example());
+  CHECK(r.fingerprint == simulate(worked_example()).fingerprint);
+  CHECK(r.fingerprint == "a6f1132d28911f96");
+}
+
+TEST_CASE("withdrawal in time: status withdrawn, exempt, still a deployment", "[lifecycle]") {
+  Scenario s = worked_example();
+  s.instructions[0].withdrawn = T("2025-07-15T13:00");  // start - 2 h: in time
+  const RunRecord r = simulate(s);
+  const auto& rec = r.instructions[0];
+  CHECK(statuses(rec) == std::vector<std::string>{"far@2025-07-15T10:00", "withdrawn@2025-07-15T13:00"});
+  CHECK(rec.whole_exemption == ExemptReason::withdrawn);
+  CHECK(rec.deployment);
+  for (const auto& h : rec.hours) CHECK(h.exempt == ExemptReason::withdrawn);
+}
+
+TEST_CASE("withdrawal after start ends the window there", "[lifecycle]") {
+  Scenario s = worked_example();
+  s.instructions[0].withdrawn = T("2025-07-15T16:30");
+  const RunRecord r = simulate(s);
+  const auto& rec = r.instructions[0];
+  CHECK(rec.effective_end == T("2025-07-15T16:30"));
+  REQUIRE(rec.hours.size() == 2);
+  CHECK(rec.hours[1].frac == dec("0.5"));
+  CHECK(statuses(rec).back() == "completed@2025-07-15T16:30");
+}
+
+TEST_CASE("late reporting is recorded and ignored", "[lifecycle]") {
+  Scenario s = worked_example();
+  s.advanced_reporting[0].entered = T("2025-07-15T15:01");
+  const RunRecord r = simulate(s);
+  CHECK(r.instructions[0].late_report);
+  CHECK_FALSE(r.instructions[0].report.has_value());
+  CHECK((r.instructions[0].hours[0].flags & kLateAdvancedReporting) != 0);
+  CHECK_FALSE(r.instructions[0].hours[0].reported_target.has_value());
+}
+
+TEST_CASE("of several entries the latest at or before start counts", "[lifecycle]") {
+  Scenario s = worked_example();
+  AdvancedReport later = s.advanced_reporting[0];
+  later.entered = T("2025-07-15T14:00");
+  later.target_mw = MW("7");
+  AdvancedReport earlier = s.advanced_reporting[0];
+  earlier.entered = T("2025-07-15T10:30");
+  earlier.target_mw = MW("9");
+  s.advanced_reporting.push_back(later);
+  s.advanced_reporting.push_back(earlier);
+  const RunRecord r = simulate(s);
+  CHECK(r.instructions[0].report == std::optional<std::size_t>(1));
+  CHECK(*r.instructions[0].hours[0].reported_target == MW("7"));
+}
+
+TEST_CASE("meter integration: 15-minute intervals, a missing interval makes the hour missing", "[lifecycle][meter]") {
+  Scenario s = worked_example();
+  s.meter.rows.clear();
+  // HE16: 10, 10, 12, 16 MW quarters -> 12 MW; HE17: the 16:45 quarter is missing.
+  const char* q16[] = {"10", "10", "12", "16"};
+  for (int i = 0; i < 4; ++i) s.meter.rows.push_back({"DR-1", T("2025-07-15T15:00") + Duration::minutes(15 * i), 15, MW(q16[i]), 0});
+  for (int i = 0; i < 3; ++i) s.meter.rows.push_back({"DR-1", T("2025-07-15T16:00") + Duration::minutes(15 * i), 15, MW("11"), 0});
+  const RunRecord r = simulate(s);
+  CHECK(*r.instructions[0].hours[0].measured == MW("12"));
+  CHECK_FALSE(r.instructions[0].hours[1].measured.has_value());
+  CHECK(r.meter_rows == 7);
+  // Settled: HE17 missing meter -> actual 0, shortfall = target 10 MW x 410 = 4100.00.
+  const Statement st = settle(s, r);
+  CHECK((st.hourly[1].settled.flags & kMissingMeter) != 0);
+  CHECK(st.hourly[1].settled.energy_charge.str() == "4100.00");
+}
+
+TEST_CASE("deployments per season against the seasonal minimum", "[lifecycle]") {
+  const RunRecord r = simulate(worked_example());
+  REQUIRE(r.deployments.size() == 1);
+  CHECK(r.deployments[0].deployments == 1);
+  CHECK(r.deployments[0].seasonal_minimum == 5);  // summer
+  CHECK(r.deployments[0].max_interruptions == 5);
+  CHECK(r.deployments[0].season.season == Season::summer);
+}
+
+TEST_CASE("registration exemptions are recorded with their reason when issued", "[lifecycle]") {
+  Scenario s = worked_example();
+  s.instructions[0].issued = T("2025-07-15T13:30");  // 1.5 h notice < 2 h
+  const RunRecord r = simulate(s);
+  CHECK(r.instructions[0].whole_exemption == ExemptReason::short_notice);
+  CHECK_FALSE(r.instructions[0].deployment);
+  bool logged = false;
+  for (const auto& e : r.events) logged = logged || (e.kind == "exemption" && e.detail == "short_notice");
+  CHECK(logged);
+}
