@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+
 #include "reports/statement_csv.hpp"
 
 namespace drsim::reports {
@@ -12,7 +14,8 @@ namespace {
 constexpr const char* kSchema = R"sql(
 CREATE TABLE runs (run_id INTEGER PRIMARY KEY, scenario_name TEXT, scenario_path TEXT, scenario_sha256 TEXT,
   drsim_version TEXT, planning_year INTEGER, trace_fingerprint TEXT, started_at TEXT, finished_at TEXT);
-CREATE TABLE rules (run_id INTEGER, key TEXT, value TEXT, default_value TEXT, overridden INTEGER);
+CREATE TABLE rules (run_id INTEGER, key TEXT, value TEXT, default_value TEXT, overridden INTEGER,
+  set_in_scenario INTEGER);
 CREATE TABLE hourly (run_id INTEGER, instruction_id TEXT, resource_id TEXT, hour_start TEXT, he INTEGER,
   instructed_mw TEXT, target_mw TEXT, actual_mw TEXT, shortfall_mw TEXT, shortfall_mwh TEXT,
   lmp_usd_per_mwh TEXT, rsg_usd_per_mwh TEXT, multiplier TEXT, energy_charge_usd TEXT, rsg_charge_usd TEXT,
@@ -34,6 +37,9 @@ CREATE TABLE deployments (run_id INTEGER, resource_id TEXT, planning_year INTEGE
 CREATE TABLE instruction_status (run_id INTEGER, instruction_id TEXT, at TEXT, status TEXT);
 CREATE TABLE events (run_id INTEGER, sequence INTEGER, time TEXT, kind TEXT, entity TEXT, detail TEXT);
 CREATE TABLE summary (run_id INTEGER, key TEXT, value TEXT);
+CREATE TABLE emergencies (run_id INTEGER, id TEXT, lbas TEXT, level TEXT, start TEXT, "end" TEXT);
+CREATE TABLE instructions (run_id INTEGER, id TEXT, emergency_id TEXT, resource_id TEXT, issued TEXT, start TEXT,
+  "end" TEXT, acknowledged INTEGER, withdrawn TEXT);
 )sql";
 
 template <class... Args>
@@ -59,8 +65,34 @@ void write_results_db(const std::string& path, const RunInfo& info, const Scenar
            info.planning_year, info.fingerprint, info.started_at, info.finished_at);
   }
   {
-    SQLite::Statement q(db, "INSERT INTO rules VALUES (?,?,?,?,?)");
-    for (const auto& r : info.rules) insert(q, run, r.key, r.value, r.default_value, r.overridden ? 1 : 0);
+    SQLite::Statement q(db, "INSERT INTO rules VALUES (?,?,?,?,?,?)");
+    for (const auto& r : info.rules) {
+      const bool set = std::find(s.rules_overridden.begin(), s.rules_overridden.end(), r.key) != s.rules_overridden.end();
+      insert(q, run, r.key, r.value, r.default_value, r.overridden ? 1 : 0, set ? 1 : 0);
+    }
+  }
+  {
+    // The scenario's emergencies and instructions, read-only, for the report's timelines.
+    SQLite::Statement q(db, "INSERT INTO emergencies VALUES (?,?,?,?,?,?)");
+    for (const auto& e : s.emergencies) {
+      std::string lbas;
+      for (const auto& l : e.lbas) lbas += (lbas.empty() ? "" : ";") + l;
+      insert(q, run, e.id, lbas, e.level, e.start.str(), e.end.str());
+    }
+    SQLite::Statement iq(db, "INSERT INTO instructions VALUES (?,?,?,?,?,?,?,?,?)");
+    for (const auto& i : s.instructions) {
+      iq.bind(1, run);
+      iq.bind(2, i.id);
+      iq.bind(3, i.emergency);
+      iq.bind(4, i.resource);
+      iq.bind(5, i.issued.str());
+      iq.bind(6, i.start.str());
+      iq.bind(7, i.end.str());
+      iq.bind(8, i.acknowledged ? 1 : 0);
+      if (i.withdrawn) iq.bind(9, i.withdrawn->str()); else iq.bind(9);  // NULL: not withdrawn
+      iq.exec();
+      iq.reset();
+    }
   }
   {
     SQLite::Statement q(db, "INSERT INTO hourly VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
