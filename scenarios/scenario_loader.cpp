@@ -14,6 +14,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "scenarios/did_you_mean.hpp"
+#include "scenarios/exposure_reader.hpp"
 #include "scenarios/load_state.hpp"
 #include "scenarios/sha256.hpp"
 
@@ -128,7 +129,7 @@ Scenario load_scenario(const std::string& path) {
   scenarios::read_events(st, top);
   scenarios::read_series_section(st, top);
   scenarios::read_eo_and_expect(st, top);
-  top.get("exposure");  // Monte Carlo inputs: specified with `drsim exposure`, accepted as is here
+  scenarios::read_exposure(st, top);  // Monte Carlo inputs of `drsim exposure` (docs/exposure.md)
   top.finish();
   scenarios::load_hourly_series(st);
   scenarios::check_scenario(st);

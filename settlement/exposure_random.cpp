@@ -24,6 +24,15 @@ TrialStream::TrialStream(std::uint64_t seed, std::uint64_t trial) {
   for (auto& word : s_) word = splitmix64(h);
 }
 
+TrialStream TrialStream::from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2, std::uint64_t s3) {
+  TrialStream t;
+  t.s_[0] = s0;
+  t.s_[1] = s1;
+  t.s_[2] = s2;
+  t.s_[3] = s3;
+  return t;
+}
+
 std::uint64_t TrialStream::next() {
   const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
   const std::uint64_t t = s_[1] << 17;

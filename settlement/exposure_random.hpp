@@ -18,6 +18,8 @@ std::uint64_t splitmix64(std::uint64_t& state);
 class TrialStream {
  public:
   TrialStream(std::uint64_t seed, std::uint64_t trial);
+  // A stream from a raw xoshiro256** state (to check the generator against its reference outputs).
+  static TrialStream from_state(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2, std::uint64_t s3);
   std::uint64_t next();
   // Uniform on [0, n) by rejection (n > 0): no modulo bias.
   std::uint64_t below(std::uint64_t n);
@@ -38,7 +40,8 @@ class TrialStream {
   Decimal lognormal(Decimal median, Decimal sigma, int places);
 
  private:
-  std::uint64_t s_[4];
+  TrialStream() = default;
+  std::uint64_t s_[4] = {};
 };
 
 // A double rounded half away from zero to `places` decimals, as an exact Decimal.

@@ -3,6 +3,7 @@
 
 #include "sim/exposure_runner.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -60,44 +61,45 @@ ExposureBatch ExposureRunner::run(std::uint64_t seed, std::uint64_t first, std::
                                   const std::atomic<bool>* cancel,
                                   const std::function<void(std::uint64_t)>& progress) const {
   const std::uint64_t n = end > first ? end - first : 0;
-  std::vector<std::optional<TrialResult>> slots(n);
+  const unsigned workers = static_cast<unsigned>(std::clamp<std::uint64_t>(n, 1, std::max(1U, threads)));
+  std::vector<std::optional<TrialResult>> slots(n);  // by trial index: the order never depends on timing
+  std::atomic<std::uint64_t> next{0};
+  std::atomic<std::uint64_t> done{0};
+  std::atomic<bool> stop{false};
   std::mutex mu;
   std::condition_variable cv;
-  std::uint64_t finished = 0;  // trials run or skipped
-  std::uint64_t done = 0;      // trials run
+  unsigned finished_workers = 0;
   std::optional<std::pair<std::uint64_t, std::exception_ptr>> failure;
-  std::atomic<bool> stop{false};
 
-  boost::asio::thread_pool pool(std::max(1U, threads));
-  for (std::uint64_t k = 0; k < n; ++k) {
-    boost::asio::post(pool, [&, k] {
-      std::optional<TrialResult> r;
-      std::exception_ptr error;
-      if (!stop.load(std::memory_order_relaxed) && !(cancel && cancel->load(std::memory_order_relaxed))) {
+  boost::asio::thread_pool pool(workers);
+  for (unsigned w = 0; w < workers; ++w) {
+    boost::asio::post(pool, [&] {
+      // Each worker takes the next trial index until none is left or the run stops.
+      for (;;) {
+        if (stop.load(std::memory_order_relaxed) || (cancel && cancel->load(std::memory_order_relaxed))) break;
+        const std::uint64_t k = next.fetch_add(1);
+        if (k >= n) break;
         try {
-          r = run_trial(seed, first + k);
+          slots[k] = run_trial(seed, first + k);
+          done.fetch_add(1);
         } catch (...) {
-          error = std::current_exception();
           stop = true;
+          std::lock_guard lock(mu);
+          if (!failure || first + k < failure->first) failure.emplace(first + k, std::current_exception());
         }
       }
       std::lock_guard lock(mu);
-      if (r) {
-        slots[k] = std::move(r);
-        ++done;
-      }
-      if (error && (!failure || first + k < failure->first)) failure.emplace(first + k, error);
-      if (++finished == n) cv.notify_all();
+      ++finished_workers;
+      cv.notify_all();
     });
   }
   {
     std::unique_lock lock(mu);
-    while (finished < n) {
+    while (finished_workers < workers) {
       cv.wait_for(lock, std::chrono::milliseconds(100));
       if (progress) {
-        const std::uint64_t d = done;
         lock.unlock();
-        progress(d);
+        progress(done.load());
         lock.lock();
       }
     }
@@ -105,12 +107,11 @@ ExposureBatch ExposureRunner::run(std::uint64_t seed, std::uint64_t first, std::
   pool.join();
   if (failure) std::rethrow_exception(failure->second);
   ExposureBatch batch;
-  batch.results.reserve(n);
+  batch.results.reserve(done.load());
   for (auto& slot : slots) {
     if (slot) batch.results.push_back(std::move(*slot));
   }
   batch.cancelled = batch.results.size() < n;
-  if (progress) progress(batch.results.size());
   return batch;
 }
 
