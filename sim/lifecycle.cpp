@@ -193,7 +193,9 @@ class Lifecycle {
         if (r.statuses.back().status == InstructionStatus::far) set_status(r, InstructionStatus::near);
       });
     }
-    engine_.schedule(ins.start, kActive, "instruction_active", ins.id, [this, k] { on_active(k); });
+    // An instruction issued at or after its start (short notice, 4.1) becomes active when issued.
+    engine_.schedule(std::max(ins.start, engine_.now()), kActive, "instruction_active", ins.id,
+                     [this, k] { on_active(k); });
   }
 
   void on_withdrawn(std::size_t k) {
@@ -238,12 +240,16 @@ class Lifecycle {
     if (rec.statuses.back().status != InstructionStatus::withdrawn) set_status(rec, InstructionStatus::active);
     for (std::size_t h = 0; h < rec.hours.size(); ++h) {
       const MarketTime hour_end = std::min(rec.hours[h].hour + Duration::hours(1), rec.effective_end);
-      engine_.schedule(hour_end, kHour, "hour_settled", ins.id, [this, k, h] { on_hour(k, h); });
+      engine_.schedule(std::max(hour_end, engine_.now()), kHour, "hour_settled", ins.id,
+                       [this, k, h] { on_hour(k, h); });
     }
-    engine_.schedule(rec.effective_end, kCompleted, "instruction_completed", ins.id, [this, k] {
-      auto& r = record_.instructions[k];
-      if (r.statuses.back().status != InstructionStatus::withdrawn) set_status(r, InstructionStatus::completed);
-    });
+    engine_.schedule(std::max(rec.effective_end, engine_.now()), kCompleted, "instruction_completed", ins.id,
+                     [this, k] {
+                       auto& r = record_.instructions[k];
+                       if (r.statuses.back().status != InstructionStatus::withdrawn) {
+                         set_status(r, InstructionStatus::completed);
+                       }
+                     });
   }
 
   // Rules.md 3.4: availability above 0 declared at any time in the season.
