@@ -84,8 +84,8 @@ class Lifecycle {
     });
     // Days with an hour of an instruction window, per resource (withdrawn-exempt ones left out).
     for (const auto& ins : s_.instructions) {
-      if (withdrawn_in_time(ins, s_.rules)) continue;
       const std::size_t r = resource_index_.at(ins.resource);
+      if (exempt_as_withdrawn(ins, r)) continue;
       for (MarketTime h = ins.start.hour_start(); h < effective_end(ins); h = h + Duration::hours(1)) {
         instruction_days_[r].insert(h.date().days());
       }
@@ -119,6 +119,19 @@ class Lifecycle {
       plans_.push_back(std::move(plan));
       record_.instructions.push_back(std::move(rec));
     }
+  }
+
+  // 4.1 takes the first reason that holds: an instruction withdrawn in time is exempt as
+  // `withdrawn` only when no earlier reason (not_registered, outside_availability,
+  // short_notice) holds. Those depend on the registration alone, so they are known here.
+  bool exempt_as_withdrawn(const Instruction& ins, std::size_t r) const {
+    if (!withdrawn_in_time(ins, s_.rules)) return false;
+    InstructionRecord probe;
+    probe.resource = r;
+    probe.season = season_key(ins.start.date());
+    const SeasonRegistration* reg = registration(s_.resources[r], probe.season.season);
+    const RegistrationFacts facts{reg, declared_availability(probe), 0};
+    return whole_instruction_exemption(ins, facts, s_.rules) == ExemptReason::withdrawn;
   }
 
   bool needs_default_baseline(const Resource& res, const InstructionRecord& rec) const {

@@ -121,3 +121,32 @@ TEST_CASE("an instruction issued after its start is short notice, not an engine 
     CHECK(st.failures.empty());
   }
 }
+
+TEST_CASE("default baseline: only an instruction exempt AS withdrawn leaves its day eligible", "[rules][baseline]") {
+  // rules.md 4.6 leaves out days with an hour of an instruction window "other than one exempt
+  // as withdrawn". SI-0 (Thu 07-31) is withdrawn in time, but July is not among DR-1's months
+  // [6, 8] and it declared no availability: 4.1 takes the first reason, outside_availability,
+  // so 07-31 is an instruction day and not a baseline day of SI-1 (Tue 08-05).
+  // Loads: 20 MW every hour, except 07-31 at 50 and 07-21 at 30.
+  //   eligible: 08-04, 08-01, 07-30, 07-29, 07-28, 07-25, 07-24, 07-23, 07-22, 07-21
+  //   baseline = (9 x 20 + 30) / 10 = 21   (with 07-31 instead of 07-21 it would be 23)
+  Scenario s = bare_market(2025);
+  Resource& r = add_resource(s, "DR-1", Protocol::baseline);
+  r.seasons[0] = season_reg("10", {6, 8});
+  add_instruction(s, "SI-0", "DR-1", "2025-07-31T08:00", "2025-07-31T15:00", "2025-07-31T16:00", "10").withdrawn =
+      T("2025-07-31T10:00");
+  add_instruction(s, "SI-1", "DR-1", "2025-08-05T10:00", "2025-08-05T15:00", "2025-08-05T16:00", "10");
+  add_report(s, "SI-1", "2025-08-05T11:00", "10");
+  set_lmp(s, "DR-1", "2025-07-31T15:00", 1, "100");
+  set_lmp(s, "DR-1", "2025-08-05T15:00", 1, "100");
+  for (Date d = Date::from_ymd(2025, 7, 10); d <= Date::from_ymd(2025, 8, 5); d = d + 1) {
+    const char* mw = d == Date::from_ymd(2025, 7, 31) ? "50" : d == Date::from_ymd(2025, 7, 21) ? "30" : "20";
+    for (int h = 0; h < 24; ++h) s.meter.rows.push_back({"DR-1", MarketTime::at(d, h), 60, MW(mw), 0});
+  }
+  const RunRecord rec = sim::simulate(s, sim::inline_meter_feed(s));
+  REQUIRE(rec.instructions.size() == 2);
+  CHECK(rec.instructions[0].whole_exemption == ExemptReason::outside_availability);
+  REQUIRE(rec.instructions[1].hours.size() == 1);
+  REQUIRE(rec.instructions[1].hours[0].baseline);
+  CHECK(*rec.instructions[1].hours[0].baseline == MW("21"));
+}
