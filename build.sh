@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 mode="${1:-build}"
 
-packages=(g++ cmake make pkg-config python3 python3-jsonschema sqlite3 libsqlite3-dev
+packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqlite3 libsqlite3-dev
           libboost-dev libsqlitecpp-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
           libhowardhinnant-date-dev libxlsxwriter-dev)
 missing=()
