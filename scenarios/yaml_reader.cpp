@@ -22,7 +22,6 @@ void YamlReader::error(const Mark& at, const std::string& path, std::string mess
 
 bool YamlReader::check_size(const YAML::Node& root) {
   std::size_t count = 0;
-  bool too_deep = false;
   // Explicit stack of (node, depth): no recursion, so a hostile file cannot blow the stack.
   std::vector<std::pair<YAML::Node, int>> stack{{root, 0}};
   while (!stack.empty()) {
@@ -34,7 +33,6 @@ bool YamlReader::check_size(const YAML::Node& root) {
       return false;
     }
     if (depth > kMaxDepth) {
-      too_deep = true;
       error(mark_of(node), "", fmt::format("the document nests deeper than {} levels", kMaxDepth));
       return false;
     }
@@ -47,7 +45,7 @@ bool YamlReader::check_size(const YAML::Node& root) {
       for (auto it = node.begin(); it != node.end(); ++it) stack.emplace_back(*it, depth + 1);
     }
   }
-  return !too_deep;
+  return true;
 }
 
 std::string YamlReader::describe(const YAML::Node& node) {
@@ -85,6 +83,7 @@ std::optional<Decimal> YamlReader::number(const Field& f, Sign sign) {
   if (!plain_scalar(f, "a number")) return std::nullopt;
   Decimal d;
   auto e = sign == Sign::any ? parse_number(f.node.Scalar(), d) : parse_non_negative(f.node.Scalar(), d);
+  if (!e) e = check_limit(f.path, d);
   if (e) {
     error(f, *e);
     return std::nullopt;
