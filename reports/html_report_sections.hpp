@@ -1,0 +1,38 @@
+// The sections of report.html, each a function of the run's tables (used by html_report.cpp).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "reports/run_tables.hpp"
+#include "settlement/decimal.hpp"
+#include "settlement/market_time.hpp"
+
+namespace drsim::reports::html {
+
+// Run header, rules in force, totals and per-resource totals.
+std::string run_header_section(const RunTables& run);
+std::string rules_section(const RunTables& run);
+std::string totals_section(const RunTables& run);
+// One timeline per emergency; one MW chart per resource; the hourly lines; the warnings.
+std::string emergencies_section(const RunTables& run);
+std::string resources_section(const RunTables& run);
+std::string hourly_section(const RunTables& run);
+std::string warnings_section(const RunTables& run);
+// Failed occasions and disqualifications; capacity; EO; allocation.
+std::string failures_section(const RunTables& run);
+std::string capacity_section(const RunTables& run);
+std::string eo_section(const RunTables& run);
+std::string allocation_section(const RunTables& run);
+
+// Shared helpers: exact parsing of stored text, and money for reading ("1,234.56").
+Decimal decimal_or_zero(const std::string& text);
+std::optional<Decimal> decimal_or_none(const std::string& text);
+std::optional<MarketTime> time_or_none(const std::string& text);
+std::int64_t cents_of(const std::string& integer_text);
+std::string money_text(std::int64_t cents);
+std::string money_text(const std::string& usd_text);  // "613180.00" -> "613,180.00"
+std::string section(const std::string& id, const std::string& heading, const std::string& body);
+
+}  // namespace drsim::reports::html
