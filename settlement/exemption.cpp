@@ -65,11 +65,14 @@ ExemptReason hour_exemption(MarketTime hour, MarketTime obligated, bool excused_
   return ExemptReason::none;
 }
 
-Decimal covered_fraction(MarketTime hour, MarketTime from, MarketTime to) {
+std::int64_t covered_seconds(MarketTime hour, MarketTime from, MarketTime to) {
   const MarketTime a = std::max(hour, from);
   const MarketTime b = std::min(hour + Duration::hours(1), to);
-  if (b <= a) return Decimal{};
-  return Decimal::ratio((b - a).seconds, 3600);
+  return b <= a ? 0 : (b - a).seconds;
+}
+
+Decimal covered_fraction(MarketTime hour, MarketTime from, MarketTime to) {
+  return Decimal::ratio(covered_seconds(hour, from, to), 3600);
 }
 
 Mw instructed_mw(Mw instruction, Mw available) { return min(instruction, available); }

@@ -46,6 +46,8 @@ bool is_deployment(const Instruction& i, ExemptReason whole);
 // or after the obligated end, else `outage_excused` when `excused_outage`, else none.
 ExemptReason hour_exemption(MarketTime hour, MarketTime obligated_end, bool excused_outage);
 
+// Seconds of the hour starting at `hour` covered by [from, to).
+std::int64_t covered_seconds(MarketTime hour, MarketTime from, MarketTime to);
 // Fraction of the hour starting at `hour` covered by [from, to), rounded to six places.
 Decimal covered_fraction(MarketTime hour, MarketTime from, MarketTime to);
 

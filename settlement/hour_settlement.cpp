@@ -63,9 +63,12 @@ HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& 
     s.shortfall = max(*s.target - *s.actual, kZero);  // 4.4
   }
 
+  // shortfall_mwh = shortfall x frac_h, rounded once to six places on the exact
+  // fraction (seconds / 3600): a 5-minute part of an hour is 1/12, not 0.083333.
+  s.shortfall_mwh = Mwh(Decimal::ratio(int128{s.shortfall.value().micros()} * h.obligated_seconds,
+                                       int128{3600} * Decimal::kScale));
   if (r.type == ResourceType::btmg && !rules.penalize_btmg) {
-    s.flags |= kNotPenalized;
-    s.shortfall = kZero;
+    s.flags |= kNotPenalized;  // measured and reported, never charged nor a failure (rules.md 2)
     return s;
   }
   if (!(s.shortfall > rules.shortfall_tolerance_mw)) {
@@ -74,7 +77,6 @@ HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& 
   }
   s.charged = true;
   s.counts_for_failure = !excused_outage;
-  s.shortfall_mwh = energy(s.shortfall, h.frac);
   s.missing_lmp = !prices.lmp;
   s.missing_rsg = !prices.rsg;
   if (s.missing_lmp || s.missing_rsg) return s;

@@ -16,7 +16,7 @@ namespace drsim {
 // One settlement hour of one instruction, as the lifecycle saw it.
 struct HourRecord {
   MarketTime hour;                    // start of the settlement hour
-  Decimal frac;                       // fraction of the hour in the obligated part (4)
+  std::int64_t obligated_seconds = 0; // seconds of the hour in the obligated part (4)
   Mw instruction_mw;                  // the instruction's MW in the hour
   Mw available_mw;                    // DSRI availability (or cleared + FRAP MW)
   Mw instructed_mw;                   // min(instruction, available) (4.3)
@@ -25,6 +25,8 @@ struct HourRecord {
   std::optional<Mw> baseline;         // baseline protocol only
   ExemptReason exempt = ExemptReason::none;  // whole-instruction or hour exemption
   std::uint32_t flags = 0;
+  // frac_h of rules.md 4: the fraction of the hour in the obligated part, to six places.
+  Decimal frac() const { return Decimal::ratio(obligated_seconds, 3600); }
 };
 
 enum class InstructionStatus { far, near, active, completed, withdrawn };

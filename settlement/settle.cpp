@@ -71,7 +71,7 @@ Statement settle(const Scenario& s, const RunRecord& record) {
       if (auto v = s.lmp.get(res.cpnode, h.hour)) prices.lmp = UsdPerMwh(*v);
       prices.rsg = s.rsg_at(h.hour);
       HourlyLine line{ins.id,         res.id,          ins.emergency, h.hour,
-                      h.frac,         h.instruction_mw, h.available_mw, h.instructed_mw,
+                      h.frac(),       h.instruction_mw, h.available_mw, h.instructed_mw,
                       h.measured,     h.baseline,      settle_hour(res, h, s.rules, prices),
                       prices.lmp,     prices.rsg,      h.exempt};
       if (line.settled.missing_lmp) {

@@ -104,7 +104,7 @@ class Lifecycle {
       for (MarketTime h = ins.start.hour_start(); h < rec.effective_end; h = h + Duration::hours(1)) {
         HourRecord hr;
         hr.hour = h;
-        hr.frac = covered_fraction(h, ins.start, rec.obligated_end);
+        hr.obligated_seconds = covered_seconds(h, ins.start, rec.obligated_end);
         // Measure over the obligated part of the hour; an hour wholly past it is
         // measured over its part of the window, for the record only.
         const MarketTime from = std::max(h, ins.start);
@@ -315,12 +315,17 @@ class Lifecycle {
     log("hour_settled", ins.id, fmt::format("he={} exempt={}", hr.hour.he(), name(hr.exempt)));
   }
 
-  // The baseline of an hour: the series value, or the default of rules.md 4.6.
+  // The baseline of an hour: the series value, or the default of rules.md 4.6. Too few
+  // eligible days is an input error only where the hour can carry a charge: an
+  // instruction exempt as a whole needs no baseline.
   std::optional<Mw> baseline_for(const InstructionRecord& rec, HourRecord& hr) {
     const Resource& res = s_.resources[rec.resource];
     if (auto v = s_.baseline.get(res.id, hr.hour)) return Mw(*v);
     auto base = default_baseline(rec.resource, hr.hour);
-    if (!base) return std::nullopt;
+    if (!base) {
+      if (rec.whole_exemption == ExemptReason::none) report_short_history(rec.resource, hr.hour.date());
+      return std::nullopt;
+    }
     hr.flags |= kDefaultBaseline;
     if (s_.rules.baseline_same_day_adjustment) {
       if (auto ratio = same_day_ratio_for(rec)) {
@@ -331,8 +336,7 @@ class Lifecycle {
     return base;
   }
 
-  std::optional<Mw> default_baseline(std::size_t r, MarketTime hour) {
-    const Date day = hour.date();
+  const std::vector<Date>& eligible_days(std::size_t r, Date day) {
     auto key = std::make_pair(r, day.days());
     auto cached = eligible_.find(key);
     if (cached == eligible_.end()) {
@@ -340,19 +344,27 @@ class Lifecycle {
       auto days = eligible_baseline_days(
           day, [&](Date d) { return meters_.fully_metered(r, d); },
           [&](Date d) { return inst_days.count(d.days()) != 0; });
-      if (static_cast<int>(days.size()) < kBaselineDays) {
-        const Resource& res = s_.resources[r];
-        problems_.push_back({s_.path, res.mark.line, res.mark.column, "resources." + res.id,
-                             fmt::format("only {} eligible baseline days (weekdays, not NERC holidays, fully "
-                                         "metered, without instructions) in the {} days before {}; the default "
-                                         "baseline needs {}",
-                                         days.size(), kBaselineLookbackDays, day.str(), kBaselineDays)});
-      }
       cached = eligible_.emplace(key, std::move(days)).first;
     }
-    if (static_cast<int>(cached->second.size()) < kBaselineDays) return std::nullopt;
+    return cached->second;
+  }
+
+  void report_short_history(std::size_t r, Date day) {
+    if (!short_history_.insert({r, day.days()}).second) return;
+    const Resource& res = s_.resources[r];
+    problems_.push_back({s_.path, res.mark.line, res.mark.column, "resources." + res.id,
+                         fmt::format("only {} eligible baseline days (weekdays, not NERC holidays, fully "
+                                     "metered, without instructions) in the {} days before {}; the default "
+                                     "baseline needs {}",
+                                     eligible_days(r, day).size(), kBaselineLookbackDays, day.str(), kBaselineDays)});
+  }
+
+  // The average load of the same clock hour over the eligible days; none when too few.
+  std::optional<Mw> default_baseline(std::size_t r, MarketTime hour) {
+    const auto& days = eligible_days(r, hour.date());
+    if (static_cast<int>(days.size()) < kBaselineDays) return std::nullopt;
     std::vector<Mw> loads;
-    for (Date d : cached->second) loads.push_back(*meters_.hour_average(r, MarketTime::at(d, hour.hour())));
+    for (Date d : days) loads.push_back(*meters_.hour_average(r, MarketTime::at(d, hour.hour())));
     return average(loads);
   }
 
@@ -403,6 +415,7 @@ class Lifecycle {
   std::map<std::size_t, std::set<std::int32_t>> instruction_days_;
   std::map<std::pair<std::size_t, SeasonKey>, int> deployments_;
   std::map<std::pair<std::size_t, std::int32_t>, std::vector<Date>> eligible_;
+  std::set<std::pair<std::size_t, std::int32_t>> short_history_;
 };
 
 }  // namespace

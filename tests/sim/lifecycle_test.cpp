@@ -1,6 +1,7 @@
 // The run record of the lifecycle, line by line: statuses, event log, reporting, meters, fingerprint.
 #include <catch2/catch.hpp>
 
+#include "settlement/problem.hpp"
 #include "settlement/settle.hpp"
 #include "sim/lifecycle.hpp"
 #include "tests/support/scenario_builder.hpp"
@@ -81,7 +82,7 @@ TEST_CASE("withdrawal after start ends the window there", "[lifecycle]") {
   const auto& rec = r.instructions[0];
   CHECK(rec.effective_end == T("2025-07-15T16:30"));
   REQUIRE(rec.hours.size() == 2);
-  CHECK(rec.hours[1].frac == dec("0.5"));
+  CHECK(rec.hours[1].frac() == dec("0.5"));
   CHECK(statuses(rec).back() == "completed@2025-07-15T16:30");
 }
 
@@ -145,4 +146,43 @@ TEST_CASE("registration exemptions are recorded with their reason when issued", 
   bool logged = false;
   for (const auto& e : r.events) logged = logged || (e.kind == "exemption" && e.detail == "short_notice");
   CHECK(logged);
+}
+
+TEST_CASE("shortfall MWh is rounded once, on the exact fraction of the hour", "[lifecycle][partial]") {
+  // An instruction starting 15:55 on 5-minute meters: 300 s of HE16 obligated, frac 1/12.
+  // 7 MW x 300/3600 h = 0.5833333... -> 0.583333 MWh (rounding 1/12 to 0.083333 first would give 0.583331).
+  Scenario s = worked_example();
+  s.instructions[0].start = T("2025-07-15T15:55");
+  s.instructions[0].issued = T("2025-07-15T10:00");
+  s.advanced_reporting[0].target_mw = MW("7");
+  s.instructions[0].mw = MW("7");
+  s.meter.rows.clear();
+  s.meter.rows.push_back({"DR-1", T("2025-07-15T15:55"), 5, MW("20"), 0});  // load = baseline: delivered 0
+  for (int h = 1; h < 4; ++h) s.meter.rows.push_back({"DR-1", T("2025-07-15T15:00") + Duration::hours(h), 60, MW("13"), 0});
+  const RunRecord r = simulate(s);
+  REQUIRE(r.instructions[0].hours[0].obligated_seconds == 300);
+  const Statement st = settle(s, r);
+  CHECK(st.hourly[0].settled.shortfall == MW("7"));
+  CHECK(st.hourly[0].settled.shortfall_mwh.value() == dec("0.583333"));
+  CHECK(st.hourly[0].settled.energy_charge.str() == "145.83");  // 0.583333 x 250 = 145.83325
+}
+
+TEST_CASE("an instruction exempt as a whole needs no default baseline", "[lifecycle][baseline]") {
+  // No baseline series and no meter history: fine when the instruction is exempt (short notice),
+  // an input error naming the resource when it is not.
+  Scenario s = worked_example();
+  s.baseline = HourlySeries{};
+  s.instructions[0].issued = T("2025-07-15T14:00");  // 1 h notice < 2 h
+  const RunRecord r = simulate(s);
+  CHECK(r.instructions[0].whole_exemption == ExemptReason::short_notice);
+  CHECK_FALSE(r.instructions[0].hours[0].baseline.has_value());
+  s.instructions[0].issued = T("2025-07-15T10:00");
+  try {
+    simulate(s);
+    FAIL("expected an input error");
+  } catch (const InputError& e) {
+    REQUIRE(e.problems().size() == 1);
+    CHECK(e.problems()[0].key == "resources.DR-1");
+    CHECK(e.problems()[0].message.find("only 0 eligible baseline days") == 0);
+  }
 }
