@@ -4,7 +4,8 @@
 (Python Decimal), the defaults of rules.md v1.1 and only the features these
 replays use (no availability, outages, withdrawals, same-day adjustment or rule
 overrides: any of them stops the script). Prints the hour-by-hour working and the
-expect: block. Usage: hand_check.py scenarios/real/<event>/scenario.yaml"""
+expect: block, then compares it with the scenario's own expect: block (exit 1 on
+any difference). Usage: hand_check.py scenarios/real/<event>/scenario.yaml"""
 import csv, sys, datetime as dt
 from decimal import Decimal as D, ROUND_HALF_UP
 from collections import defaultdict
@@ -96,13 +97,20 @@ def main(path):
         if failed: out[r["id"]]["failures"].append((start, season))
     # failures, counting and disqualification (start_to_start, 24 h, next_day)
     dq_from = {}
+    print()
     for rid, o in out.items():
         counted = []
         for start, season in o["failures"]:
             same = [c for c in counted if c[1] == season]
-            if not same or start - same[-1][0] >= dt.timedelta(hours=24):
+            gap = start - same[-1][0] if same else None
+            is_counted = gap is None or gap >= dt.timedelta(hours=24)
+            note = "first of the season" if gap is None else f"{gap.total_seconds() / 3600:g} h after the last counted start"
+            if is_counted:
                 counted.append((start, season))
-                if len([c for c in counted if c[1] == season]) == 2: dq_from.setdefault(rid, start.date() + dt.timedelta(days=1))
+                if len([c for c in counted if c[1] == season]) == 2 and rid not in dq_from:
+                    dq_from[rid] = start.date() + dt.timedelta(days=1)
+                    note += f"; second counted failure: ACP disqualified from {dq_from[rid]} (next_day)"
+            print(f"failure {rid} {season} start {start:%Y-%m-%dT%H:%M}: {'counted' if is_counted else 'not counted'} ({note})")
         o["counted"] = len(counted)
     # capacity
     for rid, r in res.items():
@@ -146,6 +154,25 @@ def main(path):
               f"capacity_usd: {o['capacity']}, counted_failures: {o['counted']}, disqualified: {'true' if rid in dq_from else 'false'}}}")
     print("  lses:")
     for k in sorted(alloc): print(f"    {k}: {{amount_usd: {alloc[k]}}}")
+    # compare with the scenario's expect: block (money as exact decimals)
+    exp = sc.get("expect") or {}
+    mine = {"energy_charge_usd": energy, "rsg_charge_usd": rsgt, "penalty_usd": energy + rsgt,
+            "capacity_usd": sum(o["capacity"] for o in out.values()), "allocated_usd": sum(alloc.values())}
+    diffs = [f"{k}: expect {exp[k]}, worksheet {v}" for k, v in mine.items() if k in exp and D(str(exp[k])) != v]
+    if "disqualified" in exp and sorted(exp["disqualified"] or []) != sorted(dq_from):
+        diffs.append(f"disqualified: expect {exp['disqualified']}, worksheet {sorted(dq_from)}")
+    for rid, e in (exp.get("resources") or {}).items():
+        o = out[rid]
+        got = {"energy_charge_usd": o["energy"], "rsg_charge_usd": o["rsg"], "penalty_usd": o["energy"] + o["rsg"],
+               "capacity_usd": o["capacity"], "counted_failures": D(o["counted"])}
+        diffs += [f"{rid}.{k}: expect {e[k]}, worksheet {v}" for k, v in got.items() if k in e and D(str(e[k])) != v]
+        if "disqualified" in e and bool(e["disqualified"]) != (rid in dq_from):
+            diffs.append(f"{rid}.disqualified: expect {e['disqualified']}, worksheet {rid in dq_from}")
+    for k, e in (exp.get("lses") or {}).items():
+        if D(str(e["amount_usd"])) != alloc.get(k, D(0)): diffs.append(f"{k}.amount_usd: expect {e['amount_usd']}, worksheet {alloc.get(k)}")
+    print("\ncompare with expect: " + ("all figures agree" if not diffs else f"{len(diffs)} differ"))
+    for x in diffs: print("  " + x)
+    return 1 if diffs else 0
 
 def default_baseline(m, h, starts, ends):
     """rules.md 4.6: average of the same clock hour over the 10 most recent eligible days before h's market day."""
@@ -165,4 +192,4 @@ def default_baseline(m, h, starts, ends):
     return b
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    sys.exit(main(sys.argv[1]))
