@@ -59,13 +59,13 @@ TEST_CASE("csv: a UTF-8 byte-order mark and CRLF line ends are handled") {
   CHECK(r.rows == Rows{{"N1", "2025-07-15T15:00", "250", "2"}});
 }
 
-TEST_CASE("csv: quoted fields keep commas and doubled quotes; spaces around fields are trimmed") {
+TEST_CASE("csv: quoted fields keep commas and doubled quotes, and spaces around fields are trimmed") {
   const Read r = read("cpnode,hour_start,usd_per_mwh\n\"AMMO, \"\"DR1\"\"\", 2025-07-15T15:00 ,\"1,5\"\n");
   CHECK(r.problems.empty());
   CHECK(r.rows == Rows{{"AMMO, \"DR1\"", "2025-07-15T15:00", "1,5", "2"}});
 }
 
-TEST_CASE("csv: extra trailing columns are ignored; blank lines skipped") {
+TEST_CASE("csv: extra trailing columns are ignored and blank lines skipped") {
   const Read r = read("cpnode,hour_start,usd_per_mwh,note\nN1,2025-07-15T15:00,250,hot day\n\n   \nN1,2025-07-15T16:00,1\n");
   CHECK(r.problems.empty());
   CHECK(r.rows == Rows{{"N1", "2025-07-15T15:00", "250", "2"}, {"N1", "2025-07-15T16:00", "1", "5"}});
