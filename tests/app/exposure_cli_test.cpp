@@ -73,7 +73,7 @@ void require_same_files(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-TEST_CASE("exposure: same seed, same bytes with 1 or 2 threads; 4 shards merge to the unsharded bytes", "[exposure]") {
+TEST_CASE("exposure: same seed, same bytes with 1 or 2 threads, 4 shards merge to the unsharded bytes", "[exposure]") {
   Scratch tmp;
   const std::string common = kScenario + " --trials 24 --seed 7 -q";
   REQUIRE(drsim("exposure " + common + " --threads 1 --out " + (tmp / "one")) == 0);

@@ -72,7 +72,7 @@ miso_btmg:
   CHECK(p[0] == "bad.yaml:3:5: miso_btmg[0].operator_contact: is required");
 }
 
-TEST_CASE("the February 15 date is a warning; the registration is read", "[accredit][miso]") {
+TEST_CASE("the February 15 date is a warning, the registration is read", "[accredit][miso]") {
   const auto in = read_accredit_text(R"(drsim_accredit: 1
 miso_btmg:
   - {name: P, market_participant: M, mp_certified: true, asset_owner: A, lba: L, description: D,

@@ -59,7 +59,7 @@ TEST_CASE("an existing LMR is due February 1, inclusive", "[btm][miso]") {
   CHECK(keys(check_registration(r)) == V{"submitted"});
 }
 
-TEST_CASE("a new LMR is due March 1; after February 15 it only warns about FRAP and RBDC", "[btm][miso]") {
+TEST_CASE("a new LMR is due March 1, after February 15 it only warns about FRAP and RBDC", "[btm][miso]") {
   auto r = good();
   r.new_lmr = true;
   r.submitted = ymd(2025, 2, 15);
@@ -98,7 +98,7 @@ TEST_CASE("months are 1..12, once each, within the season", "[btm][miso]") {
   CHECK(f[3].message == "month 13 is not in 1..12");
 }
 
-TEST_CASE("only a certified MP may enroll; protocol is metered generation", "[btm][miso]") {
+TEST_CASE("only a certified MP may enroll, protocol is metered generation", "[btm][miso]") {
   auto r = good();
   r.mp_certified = false;
   r.protocol = "baseline";

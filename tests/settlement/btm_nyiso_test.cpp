@@ -66,7 +66,7 @@ TEST_CASE("seed 001 through the whole chain from Peak Proxy Load 32", "[btm][nyi
   CHECK(s(*r.ice) == "60.948311");            // 59.9 / 0.9828 = 60.9483109...
 }
 
-TEST_CASE("Adjusted DMGC takes the least term; DMNC replaces DMGC when elected", "[btm][nyiso]") {
+TEST_CASE("Adjusted DMGC takes the least term, DMNC replaces DMGC when elected", "[btm][nyiso]") {
   CHECK(s(adjusted_dmgc(m("100"), m("40"), m("50"), m("98"))) == "90");  // AHL + injection binds
   CHECK(s(adjusted_dmgc(m("100"), m("40"), m("95"), m("55"))) == "95");  // AHL + CRIS binds
   NyisoBtmNgInput in;
@@ -100,7 +100,7 @@ TEST_CASE("the Initial CRIS limit leaves out the AHL + CRIS term", "[btm][nyiso]
   CHECK_THROWS_AS(compute_nyiso_btmng(in), std::invalid_argument);
 }
 
-TEST_CASE("Net UCAP is never below zero; ICE divides by (1 - derating) x CAF", "[btm][nyiso]") {
+TEST_CASE("Net UCAP is never below zero, ICE divides by (1 - derating) x CAF", "[btm][nyiso]") {
   CHECK(s(net_ucap(m("10"), m("20"), m("5"))) == "0");      // max(min(-10, 5), 0)
   CHECK(s(net_ucap(m("30"), m("20"), m("15"))) == "10");    // gen - load below Net ICAP
   // 10 / ((1 - 0.1) x 0.8) = 10 / 0.72 = 13.8888... -> 13.888889

@@ -74,7 +74,7 @@ TEST_CASE("the 3-year window drops older readings", "[btm][pjm]") {
   CHECK_THROWS_AS(compute_pjm_colocated(in), std::invalid_argument);  // nothing in the window
 }
 
-TEST_CASE("station service reduces ICAP and CIR; a given CIR is reduced by the host load", "[btm][pjm]") {
+TEST_CASE("station service reduces ICAP and CIR, a given CIR is reduced by the host load", "[btm][pjm]") {
   auto in = seed_unit();
   in.station_service = m("5");
   auto r = compute_pjm_colocated(in);
@@ -97,7 +97,7 @@ TEST_CASE("an ELCC resource subtracts the host load from its accredited UCAP", "
   CHECK_THROWS_AS(compute_pjm_colocated(in), std::invalid_argument);
 }
 
-TEST_CASE("capacity value is not negative; no figure at all is an error", "[btm][pjm]") {
+TEST_CASE("capacity value is not negative, no figure at all is an error", "[btm][pjm]") {
   auto in = seed_unit();
   in.isa_max_expected_host_load = m("120");
   CHECK(s(compute_pjm_colocated(in).capacity_value) == "0");

@@ -26,14 +26,14 @@ WapaMonth month(int y, int mo, const char* delivered) {
 }
 }  // namespace
 
-TEST_CASE("a site of exactly 150 kW is not exempt; just below it is", "[btm][wapa]") {
+TEST_CASE("a site of exactly 150 kW is not exempt, just below it is", "[btm][wapa]") {
   auto r = classify_wapa_generators({gen("G1", "S1", "0.15")});
   CHECK(r[0].treatment == WapaTreatment::metered);
   r = classify_wapa_generators({gen("G1", "S1", "0.149999")});
   CHECK(r[0].treatment == WapaTreatment::exempt_below_150kw);
 }
 
-TEST_CASE("small units at one substation add up; at different substations they do not", "[btm][wapa]") {
+TEST_CASE("small units at one substation add up, at different substations they do not", "[btm][wapa]") {
   auto r = classify_wapa_generators({gen("G1", "S1", "0.1"), gen("G2", "S1", "0.1")});
   CHECK(s(r[0].substation_installed) == "0.2");
   CHECK(r[0].treatment == WapaTreatment::metered);
@@ -43,7 +43,7 @@ TEST_CASE("small units at one substation add up; at different substations they d
   CHECK(r[1].treatment == WapaTreatment::exempt_below_150kw);
 }
 
-TEST_CASE("an isolated-only unit is exempt whatever its size; an unmetered one counts at full load",
+TEST_CASE("an isolated-only unit is exempt whatever its size, an unmetered one counts at full load",
           "[btm][wapa]") {
   auto iso = gen("G1", "S1", "50");
   iso.isolated_only = true;

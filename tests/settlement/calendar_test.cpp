@@ -24,7 +24,7 @@ TEST_CASE("season boundaries", "[calendar]") {
   CHECK(season_of(Date::from_ymd(2026, 3, 1)) == Season::spring);
 }
 
-TEST_CASE("days per season from the calendar; leap winter has 91", "[calendar]") {
+TEST_CASE("days per season from the calendar, leap winter has 91", "[calendar]") {
   CHECK(season_days(2025, Season::summer) == 92);
   CHECK(season_days(2025, Season::fall) == 91);
   CHECK(season_days(2025, Season::winter) == 90);

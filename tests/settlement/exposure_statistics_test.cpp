@@ -27,7 +27,7 @@ TEST_CASE("nearest-rank percentiles on a hand example", "[exposure]") {
   CHECK_THROWS(nearest_rank(v, 0));
 }
 
-TEST_CASE("summary sorts first; P99 of 200 values is the 198th", "[exposure]") {
+TEST_CASE("summary sorts first, P99 of 200 values is the 198th", "[exposure]") {
   std::vector<Money> v;
   for (int i = 200; i >= 1; --i) v.push_back(Money::from_cents(i * 100));  // 200.00 down to 1.00
   const MoneySummary s = summarize(v);
