@@ -6,7 +6,6 @@
 #include <CLI/CLI.hpp>
 
 #include "app/command_registry.hpp"
-#include "scenarios/meter_reader.hpp"
 #include "scenarios/scenario_loader.hpp"
 
 namespace {
@@ -14,8 +13,7 @@ namespace {
 void run_validate(const std::string& path) {
   // Problems propagate as InputError: main prints each one and exits 2.
   const drsim::Scenario s = drsim::load_scenario(path);
-  std::size_t meter_rows = 0;
-  drsim::for_each_meter_row(s.meter, [&](const drsim::MeterRow&) { ++meter_rows; });
+  const auto meter_rows = s.meter.row_count;
   const std::size_t series_hours = s.lmp.hours() + s.rsg.hours() + s.baseline.hours() + s.lse_load.hours();
   std::cout << "ok: " << s.name << ": " << s.resources.size() << " resources, " << s.instructions.size()
             << " instructions, " << series_hours << " series hours, " << meter_rows << " meter rows\n";

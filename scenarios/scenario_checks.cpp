@@ -81,7 +81,7 @@ void check_lmp_coverage(LoadState& st) {
 // Streams the meter rows once: each names a defined resource, and one
 // resource's rows are in time order without overlap.
 void check_meter(LoadState& st) {
-  const Scenario& s = st.scenario;
+  Scenario& s = st.scenario;
   if (!s.meter.present) return;
   const std::string file = s.meter.csv_path.empty() ? s.path : s.meter.csv_path;
   struct Last {
@@ -98,6 +98,7 @@ void check_meter(LoadState& st) {
   };
   try {
     for_each_meter_row(s.meter, [&](const MeterRow& row) {
+      ++s.meter.row_count;
       auto it = last.find(row.resource);
       if (it == last.end()) {
         if (!st.defined(IdKind::resource, row.resource)) {

@@ -181,6 +181,7 @@ struct MeterSource {
   std::string csv_path;             // absolute or relative to the working dir; empty for inline
   std::vector<MeterRow> rows;       // inline rows
   bool present = false;
+  std::uint64_t row_count = 0;      // rows counted when the scenario was validated
 };
 
 // Figures that `drsim check` compares after a run (format.md `expect:`).
