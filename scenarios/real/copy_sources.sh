@@ -3,7 +3,8 @@
 # the shared data folder into <event>/source/. Run once; make.sh works from source/.
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-DATA=${DRSIM_DATA:-/work/shared/data}
+# The shared data folder sits beside the checkout (../shared/data).
+DATA=${DRSIM_DATA:-$(cd "$here/../../.." && pwd)/shared/data}
 B=$DATA/ci_meter_cambridge_estates
 
 # rows FILE PATTERN OUT [HEADER_LINES]: the first HEADER_LINES lines, then the lines matching PATTERN.
