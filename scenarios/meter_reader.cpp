@@ -32,7 +32,11 @@ bool parse_meter_fields(const std::array<std::string_view, 4>& f, MeterRow& row,
     }
   }
   Decimal mw;
-  if (auto e = parse_non_negative(f[3], mw)) fail(3, *e);
+  if (auto e = parse_non_negative(f[3], mw)) {
+    fail(3, *e);
+  } else if (auto l = check_limit("mw", mw)) {
+    fail(3, *l);
+  }
   row.mw = Mw(mw);
   return good;
 }

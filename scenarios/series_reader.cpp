@@ -51,6 +51,7 @@ void hourly_row(LoadState& st, const HourlySpec& spec, const std::vector<std::st
   }
   Decimal value;
   auto e = spec.sign == Sign::any ? parse_number(f[hour_col + 1], value) : parse_non_negative(f[hour_col + 1], value);
+  if (!e) e = check_limit(spec.columns[hour_col + 1], value);
   if (e) {
     report(hour_col + 1, *e);
     good = false;

@@ -94,6 +94,15 @@ std::optional<std::string> parse_day(std::string_view text, Date& out) {
   return std::nullopt;
 }
 
+std::optional<std::string> check_limit(std::string_view name, Decimal value) {
+  const bool mw = name.find("mw") != std::string_view::npos && name.find("usd") == std::string_view::npos;
+  const long long limit = mw ? kMaxMw : kMaxValue;
+  const Decimal max = Decimal::from_int(limit);
+  if (value <= max && value >= -max) return std::nullopt;
+  if (mw) return fmt::format("{} is beyond the limit of {} MW (MWh) per value", value.str(), limit);
+  return fmt::format("{} is beyond the limit of +-{} for a number", value.str(), limit);
+}
+
 std::optional<std::string> parse_money(std::string_view text, Money& out) {
   auto m = Money::parse(text);
   if (!m) {

@@ -24,4 +24,12 @@ std::optional<std::string> parse_day(std::string_view text, Date& out);
 // Dollars with at most two decimals (expect: figures, cap_usd).
 std::optional<std::string> parse_money(std::string_view text, Money& out);
 
+// Plausibility limits of docs/format.md ("Limits and hostile input"): they keep
+// every product and sum of the rules far inside the exact integer ranges.
+inline constexpr long long kMaxMw = 100'000;        // any MW or MWh value
+inline constexpr long long kMaxValue = 1'000'000;   // any other number ($/MWh, $/MW-day, hours, shares)
+// What is wrong when `value` passes the limit of the quantity named by `name` (a
+// key path or CSV column: one that mentions "mw" but not "usd" is MW or MWh).
+std::optional<std::string> check_limit(std::string_view name, Decimal value);
+
 }  // namespace drsim::scenarios

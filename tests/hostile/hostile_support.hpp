@@ -1,0 +1,150 @@
+// Test helpers for hostile inputs: a temp folder, running the drsim CLI, editing the worked example.
+#pragma once
+
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace drsim::hostile {
+
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) throw std::runtime_error("test: cannot read " + p.string());
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A fresh folder per test, removed afterwards.
+class TempDir {
+ public:
+  TempDir() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("drsim-hostile-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string write(const std::string& name, const std::string& bytes) const {
+    const auto p = path_ / name;
+    std::filesystem::create_directories(p.parent_path());
+    std::ofstream(p, std::ios::binary) << bytes;
+    return p.string();
+  }
+  std::string operator/(const std::string& name) const { return (path_ / name).string(); }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+struct CliResult {
+  int status = -1;  // exit status, -1 when killed by a signal
+  std::string out;  // stdout and stderr together
+};
+
+// Runs `drsim ARGS` through the shell (ARGS already quoted as needed).
+inline CliResult drsim(const std::string& args) {
+  const std::string cmd = std::string(DRSIM_BINARY) + " " + args + " 2>&1";
+  CliResult r;
+  FILE* p = ::popen(cmd.c_str(), "r");
+  if (p == nullptr) throw std::runtime_error("test: popen failed");
+  char buf[4096];
+  std::size_t n = 0;
+  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int w = ::pclose(p);
+  r.status = WIFEXITED(w) ? WEXITSTATUS(w) : -1;
+  return r;
+}
+
+struct Measured {
+  int status = -1;      // exit status, -1 when killed by a signal
+  long max_rss_kb = 0;  // peak resident memory of the drsim process itself
+  double seconds = 0;   // wall time
+  std::string out;      // stdout and stderr together
+};
+
+// Runs drsim with `args` (no shell) in a child and measures that one process with wait4.
+inline Measured drsim_measured(const std::vector<std::string>& args, const std::string& log_path) {
+  const auto t0 = std::chrono::steady_clock::now();
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    const int fd = ::open(log_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(fd, 1);
+    ::dup2(fd, 2);
+    std::vector<char*> argv{const_cast<char*>(DRSIM_BINARY)};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(DRSIM_BINARY, argv.data());
+    ::_exit(127);
+  }
+  Measured m;
+  int w = 0;
+  struct rusage ru {};
+  ::wait4(pid, &w, 0, &ru);
+  m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  m.status = WIFEXITED(w) ? WEXITSTATUS(w) : -1;
+  m.max_rss_kb = ru.ru_maxrss;
+  m.out = slurp(log_path);
+  return m;
+}
+
+inline std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+inline std::string source_path(const std::string& rel) { return std::string(DRSIM_SOURCE_DIR) + "/" + rel; }
+
+// The worked example (docs/format.md) as text, and copies of its data/ CSVs written into `dir`.
+inline std::string worked_example() { return slurp(source_path("scenarios/examples/worked-example/scenario.yaml")); }
+inline void copy_worked_data(const TempDir& dir) {
+  for (const char* f : {"lmp.csv", "meter.csv", "baseline.csv"}) {
+    dir.write(std::string("data/") + f, slurp(source_path("scenarios/examples/worked-example/data/") + f));
+  }
+}
+
+// `text` with the one occurrence of `from` replaced by `to` (throws when `from` is not there).
+inline std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  if (at == std::string::npos) throw std::runtime_error("test: '" + from + "' not found");
+  text.replace(at, from.size(), to);
+  return text;
+}
+
+// The scenario at `path` is refused by `drsim validate` and by `drsim run` with exit
+// status 2, each printing `expected` (a whole problem line, location first), and
+// `run` leaves no output folder behind (not even a hidden partial one).
+inline void expect_refused(const TempDir& dir, const std::string& path, const std::string& expected) {
+  const CliResult v = drsim("validate " + quoted(path));
+  INFO(v.out);
+  CHECK(v.status == 2);
+  CHECK(v.out.find(expected) != std::string::npos);
+  const std::string out = dir / "out";
+  const CliResult r = drsim("run " + quoted(path) + " --out " + quoted(out));
+  INFO(r.out);
+  CHECK(r.status == 2);
+  CHECK(r.out.find(expected) != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(out));
+  for (const auto& e : std::filesystem::directory_iterator(dir.path())) {
+    CHECK(e.path().filename().string().rfind(".out.", 0) != 0);  // no .out.partial-PID left
+  }
+}
+
+}  // namespace drsim::hostile
