@@ -24,6 +24,9 @@ struct CapacityLine {
 // `acp_disqualified_through`, inclusive) is in effect on `day`.
 bool acp_disqualified_on(const Resource& r, const std::vector<Disqualification>& dq, Date day);
 
+// The disqualifications of one resource, so that a day-by-day test looks at its own only.
+std::vector<Disqualification> disqualifications_of(const Resource& r, const std::vector<Disqualification>& dq);
+
 // One line per resource and season with cleared MW above 0: cleared x ACP x days paid,
 // rounded to the cent. The zone of every such season must have an ACP (the loader checks).
 std::vector<CapacityLine> capacity_payments(const Scenario& s, const std::vector<Disqualification>& dq);

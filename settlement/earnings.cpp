@@ -26,10 +26,12 @@ EoResult earnings_opportunity(const Scenario& s, const EoConfig& eo, const std::
   EoResult out;
   const Zone* zone = s.find_zone(eo.zone);
   std::vector<const Resource*> mine;
+  std::vector<std::vector<Disqualification>> mine_dq;  // per resource of `mine`
   std::vector<std::string> ids;
   for (const auto& r : s.resources) {
     if (r.mp == eo.mp) {
       mine.push_back(&r);
+      mine_dq.push_back(disqualifications_of(r, dq));
       ids.push_back(r.id);
     }
   }
@@ -54,9 +56,9 @@ EoResult earnings_opportunity(const Scenario& s, const EoConfig& eo, const std::
       if (fixed) {
         cleared = *fixed;
       } else {
-        for (const Resource* r : mine) {
-          const auto& reg = at(r->seasons, season);
-          if (reg && !reg->excluded && !acp_disqualified_on(*r, dq, d)) cleared += reg->cleared_mw;
+        for (std::size_t i = 0; i < mine.size(); ++i) {
+          const auto& reg = at(mine[i]->seasons, season);
+          if (reg && !reg->excluded && !acp_disqualified_on(*mine[i], mine_dq[i], d)) cleared += reg->cleared_mw;
         }
       }
       line.mw_days_before += cleared.value();

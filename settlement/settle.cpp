@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -97,14 +98,24 @@ Statement settle(const Scenario& s, const RunRecord& record) {
   st.capacity = capacity_payments(s, st.disqualifications);
 
   // Allocation of every instruction-hour's charges (4.10).
+  std::unordered_map<std::string, const Emergency*> emergencies;
+  std::unordered_map<std::string, std::vector<const Lse*>> emergency_lses;
+  for (const auto& e : s.emergencies) {
+    emergencies.emplace(e.id, &e);
+    emergency_lses.emplace(e.id, lses_of(s, e));
+  }
+  std::unordered_map<std::string, const Instruction*> instructions;
+  for (const auto& i : s.instructions) instructions.emplace(i.id, &i);
   std::map<std::string, Money> per_lse;
   for (const auto& l : s.lses) per_lse[l.id] = Money{};
   for (const auto& line : st.hourly) {
     const Money amount = line.charges();
     if (amount.is_zero()) continue;
-    const Emergency* e = s.find_emergency(line.emergency_id);
-    const Instruction* ins = s.find_instruction(line.instruction_id);
-    const auto lses = e ? lses_of(s, *e) : std::vector<const Lse*>{};
+    const auto found = emergencies.find(line.emergency_id);
+    const Emergency* e = found == emergencies.end() ? nullptr : found->second;
+    const Instruction* ins = instructions.at(line.instruction_id);
+    static const std::vector<const Lse*> kNone;
+    const auto& lses = e ? emergency_lses.at(e->id) : kNone;
     if (lses.empty()) {
       problems.push_back(problem_at(s, e ? e->mark : ins->mark, "emergencies." + line.emergency_id,
                                     "no LSE in the emergency's LBAs to receive its penalty charges"));

@@ -50,6 +50,14 @@ class Lifecycle {
   Lifecycle(const Scenario& s) : s_(s), meters_(s.resources) {
     for (std::size_t i = 0; i < s.resources.size(); ++i) resource_index_.emplace(s.resources[i].id, i);
     for (std::size_t i = 0; i < s.instructions.size(); ++i) instruction_index_.emplace(s.instructions[i].id, i);
+    availability_of_.resize(s.resources.size());
+    outages_of_.resize(s.resources.size());
+    for (const auto& a : s.availability) {
+      if (auto it = resource_index_.find(a.resource); it != resource_index_.end()) availability_of_[it->second].push_back(&a);
+    }
+    for (const auto& o : s.outages) {
+      if (auto it = resource_index_.find(o.resource); it != resource_index_.end()) outages_of_[it->second].push_back(&o);
+    }
   }
 
   RunRecord run(const MeterFeed& feed) {
@@ -267,12 +275,11 @@ class Lifecycle {
 
   // Rules.md 3.4: availability above 0 declared at any time in the season.
   bool declared_availability(const InstructionRecord& rec) const {
-    const Resource& res = s_.resources[rec.resource];
     const DateRange season = season_range(rec.season.planning_year, rec.season.season);
     const MarketTime a = MarketTime::at(season.begin);
     const MarketTime b = MarketTime::at(season.end);
-    for (const auto& av : s_.availability) {
-      if (av.resource == res.id && av.available_mw > Mw{} && overlaps(av.start, av.end, a, b)) return true;
+    for (const Availability* av : availability_of_[rec.resource]) {
+      if (av->available_mw > Mw{} && overlaps(av->start, av->end, a, b)) return true;
     }
     return false;
   }
@@ -280,9 +287,9 @@ class Lifecycle {
   Mw available_in(const InstructionRecord& rec, MarketTime hour) const {
     const Resource& res = s_.resources[rec.resource];
     std::optional<Mw> avail;
-    for (const auto& av : s_.availability) {
-      if (av.resource == res.id && overlaps(av.start, av.end, hour, hour + Duration::hours(1))) {
-        avail = avail ? min(*avail, av.available_mw) : av.available_mw;
+    for (const Availability* av : availability_of_[rec.resource]) {
+      if (overlaps(av->start, av->end, hour, hour + Duration::hours(1))) {
+        avail = avail ? min(*avail, av->available_mw) : av->available_mw;
       }
     }
     if (avail) return *avail;
@@ -303,9 +310,9 @@ class Lifecycle {
     if (rec.late_report) hr.flags |= kLateAdvancedReporting;
     if (!ins.acknowledged) hr.flags |= kNotAcknowledged;
     bool excused = false;
-    for (const auto& o : s_.outages) {
-      if (o.resource != res.id || !overlaps(o.start, o.end, hr.hour, hour_end)) continue;
-      if (o.reason == OutageReason::forced) hr.flags |= kForcedOutage;
+    for (const Outage* o : outages_of_[rec.resource]) {
+      if (!overlaps(o->start, o->end, hr.hour, hour_end)) continue;
+      if (o->reason == OutageReason::forced) hr.flags |= kForcedOutage;
       else excused = true;
     }
     hr.exempt = rec.whole_exemption != ExemptReason::none ? rec.whole_exemption
@@ -411,6 +418,8 @@ class Lifecycle {
   std::vector<Problem> problems_;
   std::unordered_map<std::string, std::size_t> resource_index_;
   std::unordered_map<std::string, std::size_t> instruction_index_;
+  std::vector<std::vector<const Availability*>> availability_of_;  // per resource index
+  std::vector<std::vector<const Outage*>> outages_of_;             // per resource index
   std::unordered_map<std::size_t, std::size_t> position_;
   std::map<std::size_t, std::set<std::int32_t>> instruction_days_;
   std::map<std::pair<std::size_t, SeasonKey>, int> deployments_;
