@@ -31,7 +31,7 @@ std::string resource_hour_chart_svg(const std::string& title, const std::vector<
     slot_of[i] = slots++;
   }
   const int slot_w = std::clamp(slots > 0 ? 860 / slots : 40, 6, 44);
-  const int width = std::max(560, kLeft + slots * slot_w + kRight);
+  const int width = std::max(620, kLeft + slots * slot_w + kRight);  // at least the legend
   const int height = kTop + kPlot + kBottom;
 
   std::int64_t lo = 0;

@@ -1,0 +1,125 @@
+// Tests of report.html through the CLI: sections and figures, escaping of ids, determinism, `drsim report`.
+#include <catch2/catch.hpp>
+
+#include "reports/html_report_sections.hpp"
+#include "tests/reports/report_test_support.hpp"
+
+using namespace drsim::test;
+
+namespace {
+
+bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
+
+std::size_t count(const std::string& s, const std::string& part) {
+  std::size_t n = 0;
+  for (std::size_t at = s.find(part); at != std::string::npos; at = s.find(part, at + 1)) ++n;
+  return n;
+}
+
+// The report without its one wall-clock line (run started / finished).
+std::string without_clock(std::string html) {
+  const std::string key = "<dt>Run started / finished (UTC)</dt>";
+  const auto at = html.find(key);
+  if (at != std::string::npos) html.erase(at, html.find('\n', at) - at);
+  return html;
+}
+
+}  // namespace
+
+TEST_CASE("money_text groups thousands and keeps the cents", "[html_report]") {
+  using drsim::reports::html::money_text;
+  CHECK(money_text(std::string("613180.00")) == "613,180.00");
+  CHECK(money_text(std::string("-1234567.05")) == "-1,234,567.05");
+  CHECK(money_text(std::string("0.00")) == "0.00");
+  CHECK(money_text(std::string("999.99")) == "999.99");
+  CHECK(money_text(std::int64_t{630275}) == "6,302.75");
+}
+
+TEST_CASE("report.html of the worked example shows every section with its figures", "[html_report]") {
+  TempDir dir("html");
+  const fs::path scenario = copy_example("worked-example", dir.path(), "we");
+  const auto r = run_drsim("run " + shell_quote(scenario.string()) + " --out out -q", dir.path());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  const std::string html = read_text(dir.path() / "out" / "report.html");
+  for (const char* h : {"Rules in force", "Totals", "Emergencies", "Resources", "Hourly lines",
+                        "Failures and disqualifications", "Capacity payments", "Earnings opportunity",
+                        "Allocation of penalty revenue", "Warnings"}) {
+    CHECK(has(html, std::string("<h2>") + h + "</h2>"));
+  }
+  // Totals of format.md's worked example: penalty 6302.75 = 6290.00 + 12.75; capacity
+  // 10 MW x (666.50 x 92 + 91.60 x 91) = 613180.00 + 83356.00 = 696536.00; EO 451264.00.
+  CHECK(has(html, "$6,302.75"));
+  CHECK(has(html, "$6,290.00"));
+  CHECK(has(html, "$12.75"));
+  CHECK(has(html, "$696,536.00"));
+  CHECK(has(html, "$451,264.00"));
+  CHECK(has(html, "<td>LSE-A</td><td class=\"num\">5,672.48</td>"));
+  CHECK(has(html, "<td>LSE-B</td><td class=\"num\">504.22</td>"));
+  CHECK(has(html, "<td>LSE-C</td><td class=\"num\">126.05</td>"));
+  // Two charts: the timeline of EV-1 and the MW chart of DR-1.
+  CHECK(count(html, "<svg ") == 2);
+  CHECK(has(html, "Timeline of emergency EV-1"));
+  CHECK(has(html, "SI-1 \xc2\xb7 DR-1"));
+  // The hourly lines: HE18's charge 4 MWh x 980 = 3920.00 and RSG 4 x 1.50 = 6.00 on a charged row.
+  CHECK(has(html, "<tr class=\"charged\"><td>SI-1</td><td>DR-1</td><td>2025-07-15T17:00</td><td class=\"num\">18</td>"));
+  CHECK(has(html, "<td class=\"num\">3,920.00</td><td class=\"num\">6.00</td>"));
+  // The rules: none differs from the default, but the file names two of them.
+  CHECK(has(html, "<strong>0</strong> of 12 differ"));
+  CHECK(count(html, "<td>yes</td></tr>") == 2);
+  // The one failure is the first of the summer, counted, not disqualifying.
+  CHECK(has(html, "first failed occasion of the season"));
+  CHECK(has(html, "No warnings"));
+  // Self-contained: no scripts, no external fetches.
+  CHECK_FALSE(has(html, "<script"));
+  std::string no_ns = html;
+  for (std::size_t at = no_ns.find("xmlns=\"http://www.w3.org/2000/svg\""); at != std::string::npos;
+       at = no_ns.find("xmlns=\"http://www.w3.org/2000/svg\"")) {
+    no_ns.erase(at, 34);  // the SVG namespace is a name, not a fetch
+  }
+  CHECK_FALSE(has(no_ns, "http://"));
+  CHECK_FALSE(has(no_ns, "https://"));
+  CHECK(has(html, "@media print"));
+}
+
+TEST_CASE("report.html is deterministic and drsim report rewrites it byte for byte", "[html_report]") {
+  TempDir dir("html-det");
+  const fs::path scenario = copy_example("worked-example", dir.path(), "we");
+  REQUIRE(run_drsim("run " + shell_quote(scenario.string()) + " --out one -q", dir.path()).status == 0);
+  REQUIRE(run_drsim("run " + shell_quote(scenario.string()) + " --out two -q", dir.path()).status == 0);
+  const std::string one = read_text(dir.path() / "one" / "report.html");
+  // Two runs differ only in their wall-clock times.
+  CHECK(without_clock(one) == without_clock(read_text(dir.path() / "two" / "report.html")));
+  // The same database gives the same bytes, clock included.
+  const auto r = run_drsim("report --db one/results.sqlite --out again", dir.path());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  CHECK(read_text(dir.path() / "again" / "report.html") == one);
+  // A folder works as --db too; a missing database is bad input.
+  CHECK(run_drsim("report --db one --out again2", dir.path()).status == 0);
+  CHECK(run_drsim("report --db nowhere.sqlite --out x", dir.path()).status == 2);
+}
+
+TEST_CASE("ids with markup and unicode are escaped everywhere in the report", "[html_report]") {
+  TempDir dir("html-escape");
+  const fs::path scenario = copy_example("worked-example", dir.path(), "we");
+  // Rename the resource to DR-<é>&'1 in the scenario and its series files.
+  const std::string id = "DR-<\xc3\xa9>&'1";
+  for (const auto& entry : fs::recursive_directory_iterator(scenario.parent_path())) {
+    if (!entry.is_regular_file()) continue;
+    std::string text = read_text(entry.path());
+    const bool yaml = entry.path().extension() == ".yaml";
+    const std::string to = yaml ? "\"" + id + "\"" : id;
+    for (std::size_t at = text.find("DR-1"); at != std::string::npos; at = text.find("DR-1", at + to.size())) {
+      text.replace(at, 4, to);
+    }
+    write_text(entry.path(), text);
+  }
+  const auto r = run_drsim("run " + shell_quote(scenario.string()) + " --out out -q", dir.path());
+  INFO(r.output);
+  REQUIRE(r.status == 0);
+  const std::string html = read_text(dir.path() / "out" / "report.html");
+  CHECK(has(html, "DR-&lt;\xc3\xa9&gt;&amp;&#39;1"));
+  CHECK_FALSE(has(html, id));
+  CHECK(has(html, "$6,302.75"));  // the figures are the same
+}
