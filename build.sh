@@ -10,6 +10,9 @@ mode="${1:-build}"
 packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqlite3 libsqlite3-dev
           libboost-dev libsqlitecpp-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
           libhowardhinnant-date-dev libxlsxwriter-dev)
+# Only for the tests: the browser test renders report.html in headless Chromium (tests/browser/).
+test_packages=(chromium)
+case "$mode" in test|ci) packages+=("${test_packages[@]}") ;; esac
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
