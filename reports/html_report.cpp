@@ -172,6 +172,7 @@ nav a { color: var(--accent); text-decoration: none; } nav a:hover { text-decora
 table { border-collapse: collapse; font-size: 12.5px; min-width: 40%; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { padding: 3px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+td { white-space: nowrap; } td:last-child { white-space: normal; min-width: 16ch; }  /* ids and times stay whole */
 th { background: var(--band); font-weight: 600; position: sticky; top: 0; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.charged td { background: #fdecec; } tr.exempt td { color: var(--muted); background: #f7f7f7; }
@@ -198,6 +199,7 @@ svg .hc-exempt { fill: #eceff3; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
+  table { font-size: 9px; } th, td { padding: 2px 4px; }
   nav { display: none; }
   h2 { break-after: avoid; } figure, .card, tr { break-inside: avoid; }
   section { break-before: auto; } .tablewrap, figure { overflow: visible; }
