@@ -110,11 +110,23 @@ std::string totals_section(const RunTables& run) {
   card("Allocated to LSEs", "$" + money_text(run.summary("allocated_usd")), "penalty revenue by load ratio share");
   if (!run.table("eo").rows.empty()) card("Earnings opportunity", "$" + money_text(run.summary("eo_usd")), "after non-performance");
   std::string dq;
+  int dq_count = 0;
   const DbTable& s = run.table("summary");
   for (std::size_t i = 0; i < s.rows.size(); ++i) {
-    if (s.at(i, "key") == "disqualified") dq += (dq.empty() ? "" : ", ") + s.at(i, "value");
+    if (s.at(i, "key") == "disqualified") {
+      dq += (dq.empty() ? "" : ", ") + s.at(i, "value");
+      ++dq_count;
+    }
   }
-  card("Disqualified from ACP", dq.empty() ? "none" : dq, "by this planning year's second counted failures");
+  // A few ids fit the card's figure; a longer list goes to its note.
+  const std::string because = "by this planning year's second counted failures";
+  if (dq_count == 0) {
+    card("Disqualified from ACP", "none", because);
+  } else if (dq_count <= 3) {
+    card("Disqualified from ACP", dq, because);
+  } else {
+    card("Disqualified from ACP", fmt::format("{} resources", dq_count), because + ": " + dq);
+  }
   cards += "</div>\n";
 
   // Per resource: charges from the hourly lines, capacity, counted failures.
