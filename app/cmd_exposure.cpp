@@ -9,7 +9,7 @@
 
 #include "app/command_registry.hpp"
 #include "app/exposure_interrupt.hpp"
-#include "app/exposure_progress.hpp"
+#include "app/progress_bar.hpp"
 #include "reports/exposure_outputs.hpp"
 #include "reports/exposure_trial_dump.hpp"
 #include "reports/output_folder.hpp"

@@ -26,7 +26,7 @@ const RegisterCommand reg{20, [](CLI::App& app) {
   cmd->add_flag("--force", opt->force, "Replace a non-empty output folder");
   cmd->add_flag("--quiet,-q", opt->quiet, "Print nothing on success");
   cmd->callback([opt] {
-    const RunResult r = run_scenario(opt->scenario);
+    const RunResult r = run_scenario(opt->scenario, !opt->quiet);
     try {
       write_outputs(r, opt->out, opt->force);
     } catch (const std::runtime_error& e) {

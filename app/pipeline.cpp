@@ -4,9 +4,12 @@
 #include <chrono>
 #include <ctime>
 
+#include <unistd.h>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "app/progress_bar.hpp"
 #include "reports/output_folder.hpp"
 #include "reports/run_outputs.hpp"
 #include "scenarios/meter_reader.hpp"
@@ -25,13 +28,22 @@ std::string utc_now() {
   return buf;
 }
 
-RunResult run_scenario(const std::string& path) {
+RunResult run_scenario(const std::string& path, bool progress) {
   RunResult r;
   r.info.started_at = utc_now();
   r.scenario = load_scenario(path);
   const Scenario& s = r.scenario;
-  r.record = sim::simulate(s, [&s](const std::function<void(const MeterRow&)>& sink) {
-    for_each_meter_row(s.meter, sink);
+  // The meter stream is the long part of a large run: show it on a terminal.
+  ProgressBar bar(s.meter.row_count, progress && isatty(STDERR_FILENO) != 0 && s.meter.row_count >= 1'000'000,
+                  "meter rows");
+  r.record = sim::simulate(s, [&s, &bar](const std::function<void(const MeterRow&)>& sink) {
+    std::uint64_t rows = 0;
+    for_each_meter_row(s.meter, [&](const MeterRow& row) {
+      sink(row);
+      if (++rows % 500'000 == 0) bar.update(rows);
+    });
+    bar.update(rows);
+    bar.finish();
   });
   r.statement = settle(s, r.record);
   r.info.scenario_name = s.name;

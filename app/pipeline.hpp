@@ -18,7 +18,8 @@ struct RunResult {
 };
 
 // Loads and validates the scenario, runs it and settles it. Throws InputError for bad input.
-RunResult run_scenario(const std::string& path);
+// With `progress`, draws a progress bar of the meter stream on stderr when it is a terminal.
+RunResult run_scenario(const std::string& path, bool progress = false);
 
 // Writes the output folder whole or not at all (refusing a non-empty one unless `force`).
 void write_outputs(const RunResult& r, const std::string& out_dir, bool force);

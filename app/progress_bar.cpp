@@ -1,5 +1,5 @@
-// The exposure progress bar: carriage-return redraws on stderr with rate and ETA.
-#include "app/exposure_progress.hpp"
+// The progress bar: carriage-return redraws on stderr with rate and ETA.
+#include "app/progress_bar.hpp"
 
 #include <cstdio>
 
@@ -14,8 +14,8 @@ std::string clock_text(double seconds) {
 }
 }  // namespace
 
-ProgressBar::ProgressBar(std::uint64_t total, bool enabled)
-    : total_(total), enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+ProgressBar::ProgressBar(std::uint64_t total, bool enabled, std::string unit)
+    : total_(total), enabled_(enabled), unit_(std::move(unit)), start_(std::chrono::steady_clock::now()) {}
 
 void ProgressBar::update(std::uint64_t done) {
   if (!enabled_ || total_ == 0) return;
@@ -24,10 +24,10 @@ void ProgressBar::update(std::uint64_t done) {
   const double rate = elapsed > 0 ? static_cast<double>(done) / elapsed : 0;
   const int filled = static_cast<int>(kWidth * done / total_);
   const std::string eta = done > 0 && rate > 0 ? clock_text(static_cast<double>(total_ - done) / rate) : "--:--";
-  std::fprintf(stderr, "\r[%s%s] %llu/%llu %5.1f%%  %.0f trials/s  ETA %s ", std::string(filled, '#').c_str(),
+  std::fprintf(stderr, "\r[%s%s] %llu/%llu %5.1f%%  %.0f %s/s  ETA %s ", std::string(filled, '#').c_str(),
                std::string(kWidth - filled, '.').c_str(), static_cast<unsigned long long>(done),
                static_cast<unsigned long long>(total_), 100.0 * static_cast<double>(done) / static_cast<double>(total_),
-               rate, eta.c_str());
+               rate, unit_.c_str(), eta.c_str());
   std::fflush(stderr);
   drawn_ = true;
 }
