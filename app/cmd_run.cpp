@@ -19,7 +19,8 @@ const RegisterCommand reg{20, [](CLI::App& app) {
   auto* cmd = app.add_subcommand("run",
                                  "Simulate a scenario, settle every instruction-hour and write the outputs.\n"
                                  "Writes hourly.csv, failures.csv, capacity.csv, allocation.csv, eo.csv,\n"
-                                 "deployments.csv, summary.json and results.sqlite into DIR, whole or not at all.\n"
+                                 "deployments.csv, summary.json, results.sqlite, report.html (open it in a browser)\n"
+                                 "and, with eo: entries, the EO workpaper eo.xlsx into DIR, whole or not at all.\n"
                                  "Exit 0 when done, 2 when the scenario is invalid (every problem is printed).");
   cmd->add_option("scenario", opt->scenario, "Scenario file (YAML, docs/format.md)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--out,-o", opt->out, "Output folder (must not exist or be empty, unless --force)")->required();
