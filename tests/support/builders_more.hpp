@@ -31,11 +31,7 @@ inline Scenario bare_market(int planning_year = 2025, const char* rsg = "0") {
   Scenario s;
   s.path = "rules-test.yaml";
   s.planning_year = planning_year;
-  Zone z;
-  z.id = "LRZ5";
-  z.acp = {UsdPerMwDay(dec("666.50")), UsdPerMwDay(dec("91.60")), UsdPerMwDay(dec("33.20")),
-           UsdPerMwDay(dec("69.88"))};
-  s.zones.push_back(z);
+  s.zones.push_back(lrz5_py2025());
   s.participants.push_back({"MP-UTIL", true, {}});
   s.lbas = {"AMMO"};
   s.lses = {{"LSE-A", "AMMO", dec("1"), {}}};

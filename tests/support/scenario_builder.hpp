@@ -12,6 +12,15 @@ inline Decimal dec(const char* t) { return *Decimal::parse(t); }
 inline Mw MW(const char* t) { return Mw(dec(t)); }
 inline MarketTime T(const char* t) { return std::get<MarketTime>(parse_market_time(t)); }
 
+// Zone LRZ5 with the PY 2025-26 auction clearing prices, $/MW-day.
+inline Zone lrz5_py2025() {
+  Zone z;
+  z.id = "LRZ5";
+  z.acp = {UsdPerMwDay(dec("666.50")), UsdPerMwDay(dec("91.60")), UsdPerMwDay(dec("33.20")),
+           UsdPerMwDay(dec("69.88"))};
+  return z;
+}
+
 // The worked example of format.md: DR-1, 10 MW cleared in summer and fall at LRZ5 (PY 2025-26),
 // one 4-hour instruction on 2025-07-15 15:00-19:00, a 20 MW flat baseline, metered load
 // 10, 12, 14, 12.5 MW, LMP 250, 410, 980, 620 and a flat RSG of 1.50 $/MWh.
@@ -20,11 +29,7 @@ inline Scenario worked_example() {
   s.path = "worked-example.yaml";
   s.name = "Zone 5 heat event, July 2025";
   s.planning_year = 2025;
-  Zone z;
-  z.id = "LRZ5";
-  z.acp = {UsdPerMwDay(dec("666.50")), UsdPerMwDay(dec("91.60")), UsdPerMwDay(dec("33.20")),
-           UsdPerMwDay(dec("69.88"))};
-  s.zones.push_back(z);
+  s.zones.push_back(lrz5_py2025());
   s.participants.push_back({"MP-UTIL", true, {}});
   s.lbas = {"AMMO"};
   s.lses = {{"LSE-A", "AMMO", dec("0.90"), {}}, {"LSE-B", "AMMO", dec("0.08"), {}}, {"LSE-C", "AMMO", dec("0.02"), {}}};
