@@ -63,7 +63,7 @@ struct CliResult {
 };
 
 // Runs `drsim ARGS` through the shell (ARGS already quoted as needed).
-inline CliResult drsim(const std::string& args) {
+inline CliResult run_drsim(const std::string& args) {
   const std::string cmd = std::string(DRSIM_BINARY) + " " + args + " 2>&1";
   CliResult r;
   FILE* p = ::popen(cmd.c_str(), "r");
@@ -108,7 +108,7 @@ inline Measured drsim_measured(const std::vector<std::string>& args, const std::
   return m;
 }
 
-inline std::string quoted(const std::string& s) { return "'" + s + "'"; }
+inline std::string sh_quote(const std::string& s) { return "'" + s + "'"; }
 
 inline std::string source_path(const std::string& rel) { return std::string(DRSIM_SOURCE_DIR) + "/" + rel; }
 
@@ -128,16 +128,22 @@ inline std::string replaced(std::string text, const std::string& from, const std
   return text;
 }
 
+// The worked example with `from` replaced by `to`, written to `dir`/s.yaml with its data beside it.
+inline std::string edited(const TempDir& dir, const std::string& from, const std::string& to) {
+  copy_worked_data(dir);
+  return dir.write("s.yaml", replaced(worked_example(), from, to));
+}
+
 // The scenario at `path` is refused by `drsim validate` and by `drsim run` with exit
 // status 2, each printing `expected` (a whole problem line, location first), and
 // `run` leaves no output folder behind (not even a hidden partial one).
 inline void expect_refused(const TempDir& dir, const std::string& path, const std::string& expected) {
-  const CliResult v = drsim("validate " + quoted(path));
+  const CliResult v = run_drsim("validate " + sh_quote(path));
   INFO(v.out);
   CHECK(v.status == 2);
   CHECK(v.out.find(expected) != std::string::npos);
   const std::string out = dir / "out";
-  const CliResult r = drsim("run " + quoted(path) + " --out " + quoted(out));
+  const CliResult r = run_drsim("run " + sh_quote(path) + " --out " + sh_quote(out));
   INFO(r.out);
   CHECK(r.status == 2);
   CHECK(r.out.find(expected) != std::string::npos);

@@ -42,7 +42,7 @@ TEST_CASE("hostile numbers: thousands separators are refused, quoted or not") {
 TEST_CASE("hostile numbers: -0 is zero, and a zero instruction is an accepted input") {
   TempDir dir;
   const std::string path = with_mw(dir, "-0");
-  const CliResult v = drsim("validate " + quoted(path));
+  const CliResult v = run_drsim("validate " + sh_quote(path));
   INFO(v.out);
   CHECK(v.status == 0);
 }
@@ -118,7 +118,7 @@ TEST_CASE("hostile numbers: the worked example at the limits settles exactly, no
       "    LSE-C: {amount_usd: 8000012000.00}\n";
   yaml = yaml.substr(0, yaml.find("expect:\n")) + expect;
   const std::string path = dir.write("limits.yaml", yaml);
-  const CliResult r = drsim("check " + quoted(path) + " --out " + quoted(dir / "out"));
+  const CliResult r = run_drsim("check " + sh_quote(path) + " --out " + sh_quote(dir / "out"));
   INFO(r.out);
   CHECK(r.status == 0);
 }
