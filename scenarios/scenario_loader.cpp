@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <climits>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -17,6 +18,7 @@
 #include "scenarios/exposure_reader.hpp"
 #include "scenarios/load_state.hpp"
 #include "scenarios/sha256.hpp"
+#include "scenarios/text_checks.hpp"
 
 namespace drsim {
 
@@ -106,14 +108,23 @@ Scenario load_scenario(const std::string& path) {
   s.path = path;
   const std::string bytes = read_bytes(path);
   s.sha256 = scenarios::sha256_hex(bytes);
+  if (auto bad = scenarios::first_invalid_utf8(bytes)) {
+    throw InputError(Problem{path, bad->at.line, bad->at.column, "",
+                             fmt::format("the file is not valid UTF-8 (byte 0x{:02x})", bad->byte)});
+  }
   YAML::Node root;
   try {
     root = YAML::Load(bytes);
   } catch (const YAML::DeepRecursion& e) {
     throw InputError(Problem{path, e.mark.line + 1, e.mark.column + 1, "", "yaml: the document nests too deeply"});
   } catch (const YAML::Exception& e) {
-    throw InputError(Problem{path, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1,
-                             "", fmt::format("yaml: {}", e.msg)});
+    const int line = e.mark.is_null() ? 0 : e.mark.line + 1;
+    // yaml-cpp's messages for tab indentation ("illegal block entry", ...) do not say "tab".
+    if (auto tab = scenarios::first_tab_indent(bytes, line == 0 ? INT_MAX : line)) {
+      throw InputError(Problem{path, tab->line, tab->column, "",
+                               fmt::format("a tab in the indentation (YAML indents with spaces only); yaml: {}", e.msg)});
+    }
+    throw InputError(Problem{path, line, e.mark.is_null() ? 0 : e.mark.column + 1, "", fmt::format("yaml: {}", e.msg)});
   }
   if (!root.IsDefined() || root.IsNull()) throw InputError(Problem{path, 0, 0, "", "the file is empty"});
   LoadState st(s);
