@@ -30,11 +30,23 @@ using scenarios::MapFields;
 using scenarios::Need;
 using scenarios::YamlReader;
 
+// Largest scenario file read (bulk data belongs in the series CSVs, which are streamed).
+constexpr std::uintmax_t kMaxScenarioBytes = 64 * 1024 * 1024;
+
 std::string read_bytes(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in || std::filesystem::is_directory(path)) {
     throw InputError(Problem{path, 0, 0, "", fmt::format("cannot open the file: {}",
                                                          in ? "it is a directory" : std::strerror(errno))});
+  }
+  // /dev/zero, a FIFO or a terminal would be read forever: only regular files, of bounded size.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw InputError(Problem{path, 0, 0, "", "cannot read the file: it is not a regular file"});
+  }
+  if (std::filesystem::file_size(path, ec) > kMaxScenarioBytes) {
+    throw InputError(Problem{path, 0, 0, "", fmt::format("the file is larger than {} MiB; put bulk data in series "
+                                                         "CSV files", kMaxScenarioBytes / (1024 * 1024))});
   }
   std::ostringstream bytes;
   bytes << in.rdbuf();

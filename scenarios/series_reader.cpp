@@ -145,8 +145,13 @@ void read_series_section(LoadState& st, MapFields& top) {
     SeriesSource source{name, "", std::nullopt, *f};
     if (auto csv = src.text("csv", Need::optional)) {
       source.csv_path = resolve(st, *csv);
-      if (!std::filesystem::is_regular_file(source.csv_path)) {
-        st.reader.error(*src.get("csv"), fmt::format("cannot open '{}' (looked for {})", *csv, source.csv_path));
+      std::error_code ec;
+      const auto status = std::filesystem::status(source.csv_path, ec);
+      if (!std::filesystem::is_regular_file(status)) {
+        // Folders, /dev/zero and FIFOs are refused: a series is a regular file (docs/format.md, Limits).
+        st.reader.error(*src.get("csv"), fmt::format("cannot open '{}' (looked for {}): {}", *csv, source.csv_path,
+                                                     std::filesystem::exists(status) ? "it is not a regular file"
+                                                                                     : "no such file"));
         source.csv_path.clear();
       }
     } else if (src.has("rows")) {
