@@ -19,6 +19,13 @@ std::string_view name(IdKind kind) {
 }
 
 void LoadState::define(IdKind kind, const std::string& id, const Field& at) {
+  if (id.size() > kMaxIdBytes) {
+    std::size_t cut = 20;
+    while (cut > 0 && (static_cast<unsigned char>(id[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8 characters
+    reader.error(at, fmt::format("{} id '{}...' is {} bytes long; ids are limited to {} bytes", name(kind),
+                                 id.substr(0, cut), id.size(), kMaxIdBytes));
+    return;
+  }
   auto [it, fresh] = ids[kind].emplace(id, at.mark.line);
   if (!fresh) {
     reader.error(at, fmt::format("duplicate {} id '{}' (first at line {})", name(kind), id, it->second));

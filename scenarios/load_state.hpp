@@ -31,6 +31,9 @@ struct SeriesSource {
   Field where;                        // the series' key
 };
 
+// Longest id (bytes of UTF-8) a scenario may define: ids appear in every output row.
+inline constexpr std::size_t kMaxIdBytes = 200;
+
 struct LoadState {
   explicit LoadState(Scenario& s) : scenario(s), reader(s.path) {}
   Scenario& scenario;
