@@ -22,6 +22,14 @@ bool read_window(LoadState& st, MapFields& m, MarketTime& start, MarketTime& end
     return false;
   }
   if (!s || !e) return false;
+  // An emergency or instruction lasts hours, not years: a window of centuries made the
+  // loader's hour-by-hour checks (and the simulation) run for minutes (found by fuzzing).
+  constexpr std::int64_t kMaxWindowHours = 744;  // 31 days
+  if (e->seconds() - s->seconds() > kMaxWindowHours * 3600) {
+    st.reader.error(*m.get("end"), fmt::format("window {} .. {} is longer than the limit of {} hours (31 days)",
+                                               s->str(), e->str(), kMaxWindowHours));
+    return false;
+  }
   start = *s;
   end = *e;
   return true;
