@@ -3,6 +3,8 @@
 #   ./build.sh demo   runs the main job on the bundled scenario and writes its outputs and report
 #   ./build.sh test   runs the whole test suite
 #   ./build.sh build  only builds
+#   ./build.sh ci     what CI runs: test, then the sanitizer build's unit, hostile-input and small golden
+#                     tests, then each fuzz target for DRSIM_FUZZ_SECONDS (default 30) (docs/hardening.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 mode="${1:-build}"
@@ -13,6 +15,7 @@ packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqli
 # Only for the tests: the browser test renders report.html in headless Chromium (tests/browser/).
 test_packages=(chromium)
 case "$mode" in test|ci) packages+=("${test_packages[@]}") ;; esac
+if [ "$mode" = ci ]; then packages+=(clang libclang-rt-14-dev); fi  # libFuzzer
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -38,5 +41,14 @@ case "$mode" in
   test)
     ctest --test-dir "$build_dir" --output-on-failure -j2
     ;;
-  *) echo "usage: ./build.sh [build|demo|test]" >&2; exit 2 ;;
+  ci)
+    ctest --test-dir "$build_dir" --output-on-failure -j2
+    cmake --preset asan >/dev/null
+    cmake --build --preset asan -j2
+    ctest --preset asan-ci
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz -j2
+    fuzz/run_fuzzers.sh "${DRSIM_FUZZ_SECONDS:-30}"
+    ;;
+  *) echo "usage: ./build.sh [build|demo|test|ci]" >&2; exit 2 ;;
 esac
