@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # drsim set-up: installs what is missing (Debian 12, as root), builds, then
 #   ./build.sh demo   runs the main job on the bundled scenario and writes its outputs and report
-#   ./build.sh test   runs the whole test suite
+#   ./build.sh test   runs the whole test suite (what CI runs): the release build's tests, then the
+#                     sanitizer build's unit, hostile-input and small golden tests, then each fuzz
+#                     target for DRSIM_FUZZ_SECONDS (default 30) (docs/hardening.md)
+#   ./build.sh unit   only the release build's tests (quick, while developing)
 #   ./build.sh build  only builds
-#   ./build.sh ci     what CI runs: test, then the sanitizer build's unit, hostile-input and small golden
-#                     tests, then each fuzz target for DRSIM_FUZZ_SECONDS (default 30) (docs/hardening.md)
 set -euo pipefail
 cd "$(dirname "$0")"
 mode="${1:-build}"
@@ -14,8 +15,8 @@ packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqli
           libhowardhinnant-date-dev libxlsxwriter-dev)
 # Only for the tests: the browser test renders report.html in headless Chromium (tests/browser/).
 test_packages=(chromium)
-case "$mode" in test|ci) packages+=("${test_packages[@]}") ;; esac
-if [ "$mode" = ci ]; then packages+=(clang libclang-rt-14-dev); fi  # libFuzzer
+case "$mode" in test|unit) packages+=("${test_packages[@]}") ;; esac
+if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi  # libFuzzer
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -38,10 +39,10 @@ case "$mode" in
     "$build_dir/drsim" run "$scenario" --out out/demo --force
     echo "outputs and report: out/demo/"
     ;;
-  test)
+  unit)
     ctest --test-dir "$build_dir" --output-on-failure -j2
     ;;
-  ci)
+  test)
     ctest --test-dir "$build_dir" --output-on-failure -j2
     cmake --preset asan >/dev/null
     cmake --build --preset asan -j2
@@ -50,5 +51,5 @@ case "$mode" in
     cmake --build --preset fuzz -j2
     fuzz/run_fuzzers.sh "${DRSIM_FUZZ_SECONDS:-30}"
     ;;
-  *) echo "usage: ./build.sh [build|demo|test|ci]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|demo|test|unit]" >&2; exit 2 ;;
 esac
