@@ -44,12 +44,15 @@ case "$mode" in
     ;;
   test)
     ctest --test-dir "$build_dir" --output-on-failure -j2
+    echo "build.sh: release build and tests done at ${SECONDS} s"
     cmake --preset asan >/dev/null
     cmake --build --preset asan -j2
     ctest --preset asan-ci
+    echo "build.sh: sanitizer build and tests done at ${SECONDS} s"
     cmake --preset fuzz >/dev/null
     cmake --build --preset fuzz -j2
     fuzz/run_fuzzers.sh "${DRSIM_FUZZ_SECONDS:-30}"
+    echo "build.sh: fuzz build and runs done at ${SECONDS} s"
     ;;
   *) echo "usage: ./build.sh [build|demo|test|unit]" >&2; exit 2 ;;
 esac
