@@ -36,7 +36,7 @@ case "$mode" in
   build) ;;
   demo)
     scenario="${DRSIM_DEMO_SCENARIO:-scenarios/real/elliott-2022/scenario.yaml}"
-    "$build_dir/drsim" run "$scenario" --out out/demo --force
+    "$build_dir/app/drsim" run "$scenario" --out out/demo --force
     echo "outputs and report: out/demo/"
     ;;
   unit)
