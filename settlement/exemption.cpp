@@ -71,10 +71,6 @@ std::int64_t covered_seconds(MarketTime hour, MarketTime from, MarketTime to) {
   return b <= a ? 0 : (b - a).seconds;
 }
 
-Decimal covered_fraction(MarketTime hour, MarketTime from, MarketTime to) {
-  return Decimal::ratio(covered_seconds(hour, from, to), 3600);
-}
-
 Mw instructed_mw(Mw instruction, Mw available) { return min(instruction, available); }
 
 }  // namespace drsim

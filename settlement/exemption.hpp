@@ -48,8 +48,6 @@ ExemptReason hour_exemption(MarketTime hour, MarketTime obligated_end, bool excu
 
 // Seconds of the hour starting at `hour` covered by [from, to).
 std::int64_t covered_seconds(MarketTime hour, MarketTime from, MarketTime to);
-// Fraction of the hour starting at `hour` covered by [from, to), rounded to six places.
-Decimal covered_fraction(MarketTime hour, MarketTime from, MarketTime to);
 
 // Instructed MW for MISO in an hour: min(instruction MW, available MW) (4.3).
 Mw instructed_mw(Mw instruction_mw, Mw available_mw);
