@@ -1,4 +1,5 @@
-// drsim validate: checks a scenario file and its series, printing a one-line summary or every problem.
+// drsim validate: checks a scenario file and its series by running it without writing anything, so a file
+// that validates runs (rules.md 4.7): one code path, not a second list of checks kept in step.
 #include <iostream>
 #include <memory>
 #include <string>
@@ -6,13 +7,15 @@
 #include <CLI/CLI.hpp>
 
 #include "app/command_registry.hpp"
-#include "scenarios/scenario_loader.hpp"
+#include "app/pipeline.hpp"
 
 namespace {
 
 void run_validate(const std::string& path) {
-  // Problems propagate as InputError: main prints each one and exits 2.
-  const drsim::Scenario s = drsim::load_scenario(path);
+  // Load, simulate and settle exactly as `drsim run` does, and write nothing. Problems propagate
+  // as InputError: main prints each one and exits 2.
+  const drsim::app::RunResult r = drsim::app::run_scenario(path, /*progress=*/true);
+  const drsim::Scenario& s = r.scenario;
   const auto meter_rows = s.meter.row_count;
   const std::size_t series_hours = s.lmp.hours() + s.rsg.hours() + s.baseline.hours() + s.lse_load.hours();
   std::cout << "ok: " << s.name << ": " << s.resources.size() << " resources, " << s.instructions.size()
@@ -24,7 +27,8 @@ const drsim::app::RegisterCommand reg{10, [](CLI::App& app) {
   auto path = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "validate",
-      "Check a scenario file and every series it names (docs/format.md), without running it.\n"
+      "Check a scenario file and every series it names (docs/format.md) by simulating and settling\n"
+      "it as `drsim run` does, writing nothing: a file that validates runs.\n"
       "Prints `ok: NAME: N resources, M instructions, K series hours, R meter rows` and exits 0,\n"
       "or prints every problem to stderr as `file:line:column: key.path: what is wrong`\n"
       "(CSV rows: `file:line: column: what is wrong`) and exits 2.");

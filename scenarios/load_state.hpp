@@ -63,7 +63,7 @@ void read_series_section(LoadState& st, MapFields& top);  // series: sources onl
 void read_eo_and_expect(LoadState& st, MapFields& top);   // eo, expect
 // Reads the hourly series files or rows into the scenario.
 void load_hourly_series(LoadState& st);
-// Cross-section checks: references, overlapping instructions, LMP coverage, the meter pass.
+// Cross-section checks: references, overlapping instructions, the meter pass (prices: settlement, 4.7).
 void check_scenario(LoadState& st);
 
 }  // namespace drsim::scenarios

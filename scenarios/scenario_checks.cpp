@@ -1,4 +1,5 @@
-// Checks across sections once everything is read: ids, LSEs of emergencies, instruction overlaps, LMP coverage, meter rows.
+// Checks across sections once everything is read: ids, LSEs of emergencies, instruction overlaps, meter rows.
+// Prices are checked by settlement, for the hours that carry a charge (rules.md 4.7).
 #include <algorithm>
 #include <set>
 #include <unordered_map>
@@ -60,24 +61,6 @@ void check_instruction_overlaps(LoadState& st) {
   }
 }
 
-void check_lmp_coverage(LoadState& st) {
-  const Scenario& s = st.scenario;
-  for (std::size_t i = 0; i < s.instructions.size(); ++i) {
-    const Instruction& in = s.instructions[i];
-    const Resource* r = s.find_resource(in.resource);
-    if (r == nullptr) continue;
-    std::vector<MarketTime> missing;
-    for (MarketTime h = in.start.hour_start(); h < in.end; h = h + Duration::hours(1)) {
-      if (!s.lmp.get(r->cpnode, h)) missing.push_back(h);
-    }
-    if (missing.empty()) continue;
-    std::string more = missing.size() > 1 ? fmt::format(" (and {} more instructed hours)", missing.size() - 1) : "";
-    st.reader.error(in.mark, st.instruction_paths[i],
-                    fmt::format("the lmp series has no price for cpnode '{}' in the instructed hour {}{}", r->cpnode,
-                                missing.front().str(), more));
-  }
-}
-
 // Streams the meter rows once: each names a defined resource, and one
 // resource's rows are in time order without overlap.
 void check_meter(LoadState& st) {
@@ -135,7 +118,6 @@ void check_scenario(LoadState& st) {
   check_references(st);
   check_emergency_lses(st);
   check_instruction_overlaps(st);
-  check_lmp_coverage(st);
   check_meter(st);
 }
 

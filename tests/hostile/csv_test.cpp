@@ -80,9 +80,14 @@ TEST_CASE("hostile csv: a header-only file is an empty series, what it then lack
   copy_worked_data(dir);
   dir.write("data/lmp.csv", "cpnode,hour_start,usd_per_mwh\r\n");
   const std::string path = dir.write("s.yaml", worked_example());
-  // The instruction (line 43, column 5) now has no price in its four hours.
-  expect_refused(dir, path, path + ":43:5: instructions[0]: the lmp series has no price for cpnode 'AMMO.DR1' in the "
-                                   "instructed hour 2025-07-15T15:00 (and 3 more instructed hours)");
+  // The instruction (line 43, column 5) now has no price in its three charged hours (HE17-HE19 fall
+  // short); HE16 delivers in full, carries no charge and needs no price (rules.md 4.7, v1.2).
+  const CliResult v = run_drsim("validate " + sh_quote(path));
+  CHECK(v.out.find("2025-07-15T15:00") == std::string::npos);
+  for (const char* hour : {"2025-07-15T16:00", "2025-07-15T17:00", "2025-07-15T18:00"}) {
+    expect_refused(dir, path, path + ":43:5: instructions.SI-1: no LMP at cpnode AMMO.DR1 for charged hour " + hour +
+                                  " (series.lmp)");
+  }
 }
 
 TEST_CASE("hostile csv: a BOM and CRLF line ends are accepted") {

@@ -192,30 +192,23 @@ TEST_CASE("loader: instructions") {
                           "start: 2025-07-15T16:00, end: 2025-07-15T17:00, mw: 5}")) ==
         V{"s.yaml:31:5: instructions[1]: window 2025-07-15T16:00 .. 2025-07-15T17:00 of resource 'DR-1' overlaps "
           "instruction 'SI-1' (2025-07-15T15:00 .. 2025-07-15T17:00, line 24)"});
-  // The window now touches 17:00, for which there is no LMP at N1; a partial hour counts too.
-  CHECK(problems(with(29, "    end: 2025-07-15T18:30")) ==
-        V{"s.yaml:24:5: instructions[0]: the lmp series has no price for cpnode 'N1' in the instructed hour "
-          "2025-07-15T17:00 (and 1 more instructed hours)"});
+  // The window now reaches 18:30, where the lmp series has no price at N1: that is no load problem
+  // (v1.2: prices are needed only for charged hours, which settlement checks, rules.md 4.7).
+  CHECK(problems(with(29, "    end: 2025-07-15T18:30")).empty());
 }
 
 TEST_CASE("loader: hourly series rows") {
-  // Not on an hour boundary; that row is dropped, so 16:00 also lacks its LMP.
+  // Not on an hour boundary: that row is refused.
   CHECK(problems(with(35, "      - [N1, 2025-07-15T16:30, 410]")) ==
-        V{"s.yaml:24:5: instructions[0]: the lmp series has no price for cpnode 'N1' in the instructed hour "
-          "2025-07-15T16:00",
-          "s.yaml:35:14: series.lmp.rows[1].hour_start: 2025-07-15T16:30 is not the start of an hour (expected HH:00)"});
+        V{"s.yaml:35:14: series.lmp.rows[1].hour_start: 2025-07-15T16:30 is not the start of an hour (expected HH:00)"});
   CHECK(problems(with(35, "      - [N1, 2025-07-15T15:00, 410]")) ==
-        V{"s.yaml:24:5: instructions[0]: the lmp series has no price for cpnode 'N1' in the instructed hour "
-          "2025-07-15T16:00",
-          "s.yaml:35:14: series.lmp.rows[1].hour_start: a second row for N1 at 2025-07-15T15:00 (first at line 34)"});
+        V{"s.yaml:35:14: series.lmp.rows[1].hour_start: a second row for N1 at 2025-07-15T15:00 (first at line 34)"});
   // LMP may be negative; RSG may not.
   CHECK(problems(with(35, "      - [N1, 2025-07-15T16:00, -41]")).empty());
   CHECK(problems(with(36, "  rsg: {rows: [[2025-07-15T15:00, -1.5]]}")) ==
         V{"s.yaml:36:35: series.rsg.rows[0].usd_per_mwh: must not be negative, got -1.5"});
   CHECK(problems(with(35, "      - [N1, 2025-07-15T16:00]")) ==
-        V{"s.yaml:24:5: instructions[0]: the lmp series has no price for cpnode 'N1' in the instructed hour "
-          "2025-07-15T16:00",
-          "s.yaml:35:9: series.lmp.rows[1]: expected 3 values (cpnode,hour_start,usd_per_mwh), got 2"});
+        V{"s.yaml:35:9: series.lmp.rows[1]: expected 3 values (cpnode,hour_start,usd_per_mwh), got 2"});
   CHECK(problems(with(36, "  rsg: {usd_per_mwh: 1.5, rows: []}")) ==
         V{"s.yaml:36:8: series.rsg: give only one of csv:, rows: and usd_per_mwh:"});
 }
@@ -223,10 +216,8 @@ TEST_CASE("loader: hourly series rows") {
 TEST_CASE("loader: series from CSV files, relative to the scenario") {
   const std::string lmp_csv = "cpnode,hour_start,usd_per_mwh\nN1,2025-07-15T15:00,250\nN1,2025-07-15T16:00,abc\n";
   CHECK(problems(with({{32, "  lmp: {csv: data/lmp.csv}"}, {33, "#"}, {34, "#"}, {35, "#"}}), {{"data/lmp.csv", lmp_csv}}) ==
-        V{"s.yaml:24:5: instructions[0]: the lmp series has no price for cpnode 'N1' in the instructed hour "
-          "2025-07-15T16:00",
-          "data/lmp.csv:3: usd_per_mwh: expected a number, got 'abc'"});
-  CHECK(problems(with({{32, "  lmp: {csv: data/nope.csv}"}, {33, "#"}, {34, "#"}, {35, "#"}})).at(1).find(
+        V{"data/lmp.csv:3: usd_per_mwh: expected a number, got 'abc'"});
+  CHECK(problems(with({{32, "  lmp: {csv: data/nope.csv}"}, {33, "#"}, {34, "#"}, {35, "#"}})).at(0).find(
             "s.yaml:32:14: series.lmp.csv: cannot open 'data/nope.csv'") == 0);
   const std::string baseline = "resource,hour_start,mw\nDR-1,2025-07-15T15:00,20\nDR-7,2025-07-15T15:00,20\n";
   CHECK(problems(with(36, "  rsg: {usd_per_mwh: 1.5}\n  baseline: {csv: b.csv}"), {{"b.csv", baseline}}) ==
