@@ -15,6 +15,7 @@
 #include "exposure_model.hpp"
 #include "market_time.hpp"
 #include "money.hpp"
+#include "problem.hpp"
 #include "rules.hpp"
 #include "units.hpp"
 
@@ -229,6 +230,9 @@ struct Scenario {
   std::vector<EoConfig> eo;
   Expect expect;
   std::optional<ExposureModel> exposure;  // the `exposure:` section (docs/exposure.md), when given
+  // Non-fatal problems the loader found (a value ignored, a name unknown in the planning year):
+  // printed by the CLI as `file:line:column: warning: key.path: what` and listed in the outputs.
+  std::vector<Problem> warnings;
 
   const Resource* find_resource(const std::string& id) const;
   const Zone* find_zone(const std::string& id) const;
