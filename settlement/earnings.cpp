@@ -28,8 +28,10 @@ EoResult earnings_opportunity(const Scenario& s, const EoConfig& eo, const std::
   std::vector<const Resource*> mine;
   std::vector<std::vector<Disqualification>> mine_dq;  // per resource of `mine`
   std::vector<std::string> ids;
+  // The entry's zone selects its resources (rules.md 5 v1.2): an LMR of the MP in another zone
+  // belongs to an entry for that zone, priced at that zone's ACP, and counts in neither figure here.
   for (const auto& r : s.resources) {
-    if (r.mp == eo.mp) {
+    if (r.mp == eo.mp && r.zone == eo.zone) {
       mine.push_back(&r);
       mine_dq.push_back(disqualifications_of(r, dq));
       ids.push_back(r.id);

@@ -40,6 +40,7 @@ struct EoResult {
 Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged, const std::vector<std::string>& resources,
                              SeasonKey season);
 
+// The EO of one entry: its MP's LMRs in its zone only (rules.md 5 v1.2).
 EoResult earnings_opportunity(const Scenario& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
                               const std::vector<ChargedShortfall>& charged);
 
