@@ -30,14 +30,20 @@ fi
 
 build_dir="${DRSIM_BUILD_DIR:-build}"
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DDRSIM_WERROR=ON >/dev/null
-cmake --build "$build_dir" -j2
+if [ "$mode" = demo ]; then
+  cmake --build "$build_dir" -j2 --target drsim  # the program only: no tests, no benchmarks
+else
+  cmake --build "$build_dir" -j2
+fi
 
 case "$mode" in
   build) ;;
   demo)
+    # Puts drsim on the PATH (/usr/local/bin; DRSIM_PREFIX to choose), then replays the bundled event.
+    cmake --install "$build_dir" --prefix "${DRSIM_PREFIX:-/usr/local}" >/dev/null
     scenario="${DRSIM_DEMO_SCENARIO:-scenarios/real/elliott-2022/scenario.yaml}"
     "$build_dir/app/drsim" run "$scenario" --out out/demo --force
-    echo "outputs and report: out/demo/"
+    echo "outputs and report: out/demo/ (drsim is installed as $(command -v drsim || echo "${DRSIM_PREFIX:-/usr/local}/bin/drsim"))"
     ;;
   unit)
     ctest --test-dir "$build_dir" --output-on-failure -j2

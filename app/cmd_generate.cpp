@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "app/command_registry.hpp"
+#include "reports/output_folder.hpp"
 #include "scenarios/generator/generator.hpp"
 
 namespace {
@@ -25,10 +26,23 @@ const drsim::app::RegisterCommand reg{80, [](CLI::App& app) {
   cmd->add_option("--planning-year", options->planning_year, "planning year N (June N .. May N+1)")
       ->capture_default_str();
   cmd->add_flag("--lse-load", options->lse_load, "also write data/lse_load.csv (hourly MWh per LSE)");
-  cmd->add_option("--out", options->out, "folder to write (created when missing)")->required();
-  cmd->callback([options] {
+  auto force = std::make_shared<bool>(false);
+  cmd->add_option("--out", options->out, "folder to write (must not exist or be empty, unless --force)")->required();
+  cmd->add_flag("--force", *force, "Replace a non-empty output folder");
+  cmd->callback([options, force] {
     const auto started = std::chrono::steady_clock::now();  // for the user's information only
-    const drsim::generator::Summary s = drsim::generator::generate(*options);
+    drsim::generator::Summary s;
+    try {
+      // Like every command's output folder: whole or not at all, never over other files unasked.
+      drsim::reports::OutputFolder folder(options->out, *force);
+      drsim::generator::Options staged = *options;
+      staged.out = folder.staging().string();
+      s = drsim::generator::generate(staged);
+      folder.commit();
+    } catch (const std::runtime_error& e) {
+      std::cerr << "drsim generate: " << e.what() << '\n';
+      drsim::app::exit_with(drsim::app::kExitInvalid);
+    }
     const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     std::cout << fmt::format(
         "wrote {}/scenario.yaml: {} resources, {} LSEs, {} emergencies, {} instructions ({} with advanced "

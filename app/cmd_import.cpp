@@ -1,4 +1,5 @@
 // drsim import: converts raw public data files (MISO/EIA prices, EIA-930 load, building meters) into series CSVs.
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -72,6 +73,29 @@ auto with_source(const std::string& file, Read read) {
   return read(csv);
 }
 
+// Runs an importer; when it keeps no row, that is bad input with a hint: the market days the file covers
+// (found by reading it again without --from/--to), so `import` never exits 0 with a bare header.
+template <class Row, class Import, class DayOf>
+std::vector<Row> import_some(const std::string& file, const DateFilter& filter, Import import, DayOf day_of) {
+  std::vector<Row> rows = with_source(file, [&](SourceCsv& csv) { return import(csv, filter); });
+  if (!rows.empty()) return rows;
+  const std::vector<Row> all = with_source(file, [&](SourceCsv& csv) { return import(csv, DateFilter{}); });
+  std::string hint = "the file holds no row for this selection";
+  if (!all.empty()) {
+    drsim::Date first = day_of(all.front()), last = first;
+    for (const Row& r : all) {
+      first = std::min(first, day_of(r));
+      last = std::max(last, day_of(r));
+    }
+    hint = "no row falls in the market days " + (filter.from ? filter.from->str() : std::string("..")) + " .. " +
+           (filter.to ? filter.to->str() : std::string("..")) + "; the file covers " + first.str() + " .. " +
+           last.str() + " (--from and --to are inclusive market days, EST)";
+  }
+  throw InputError(Problem{file, 0, 0, "", hint});
+}
+
+drsim::Date day_of_series(const SeriesRow& r) { return r.hour.date(); }
+
 void setup_lmp(CLI::App* parent) {
   auto* cmd = parent->add_subcommand("lmp", "hourly LMPs of one hub as rows of a cpnode: cpnode,hour_start,usd_per_mwh");
   struct Options : CommonOptions {
@@ -86,10 +110,10 @@ void setup_lmp(CLI::App* parent) {
   cmd->add_option("--cpnode", o->cpnode, "scenario cpnode the hub price stands in for")->required();
   cmd->callback([o] {
     const DateFilter filter = filter_of(*o);
-    const auto rows = with_source(o->file, [&](SourceCsv& csv) {
-      return o->format == "eia" ? import_eia_hub_lmp(csv, o->node, o->cpnode, filter)
-                                : import_miso_hub_he(csv, o->node, o->cpnode, filter);
-    });
+    const auto rows = import_some<SeriesRow>(o->file, filter, [&](SourceCsv& csv, const DateFilter& f) {
+      return o->format == "eia" ? import_eia_hub_lmp(csv, o->node, o->cpnode, f)
+                                : import_miso_hub_he(csv, o->node, o->cpnode, f);
+    }, day_of_series);
     write_series(std::cout, "cpnode,hour_start,usd_per_mwh", rows, !o->no_header);
     drsim::app::exit_with(drsim::app::kExitOk);
   });
@@ -114,7 +138,9 @@ void setup_load(CLI::App* parent) {
     }
     const DateFilter filter = filter_of(*o);
     const std::optional<std::string> subba = o->subba.empty() ? std::nullopt : std::optional<std::string>(o->subba);
-    const auto load = with_source(o->file, [&](SourceCsv& csv) { return import_eia930(csv, subba, filter); });
+    const auto load = import_some<HourlyLoad>(
+        o->file, filter, [&](SourceCsv& csv, const DateFilter& f) { return import_eia930(csv, subba, f); },
+        [](const HourlyLoad& h) { return h.hour.date(); });
     write_series(std::cout, "lse,hour_start,mwh", split_load(load, shares), !o->no_header);
     drsim::app::exit_with(drsim::app::kExitOk);
   });
@@ -150,7 +176,14 @@ void setup_meter(CLI::App* parent) {
       recipe.windows.push_back({time_of(spec.substr(0, c1), "--window"), time_of(spec.substr(c1 + 1, c2 - c1 - 1), "--window"),
                                 decimal_of(spec.substr(c2 + 1), "--window")});
     }
-    const auto rows = with_source(o->file, [&](SourceCsv& csv) { return import_building_meter(csv, recipe); });
+    const auto rows = import_some<MeterInterval>(
+        o->file, recipe.filter,
+        [&](SourceCsv& csv, const DateFilter& f) {
+          MeterRecipe r = recipe;
+          r.filter = f;
+          return import_building_meter(csv, r);
+        },
+        [](const MeterInterval& m) { return m.start.date(); });
     write_meter(std::cout, rows, !o->no_header);
     drsim::app::exit_with(drsim::app::kExitOk);
   });

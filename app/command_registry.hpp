@@ -12,6 +12,7 @@ namespace drsim::app {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitDiffers = 1;
 inline constexpr int kExitInvalid = 2;
+inline constexpr int kExitInternal = 3;  // a bug or an environment failure (disk full, ...): not the input's fault
 
 using CommandSetup = std::function<void(CLI::App&)>;
 

@@ -1,11 +1,23 @@
 // LMP importers: MISO hub reports (Hour Ending rows) and EIA-compiled MISO hub LMPs.
 #include "scenarios/importers/lmp_import.hpp"
 
+#include <set>
 #include <variant>
 
 #include "scenarios/importers/source_time.hpp"
 
 namespace drsim::importers {
+
+namespace {
+
+// "A, B, C": the names a user could have meant, for a hint.
+std::string listed(const std::set<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "none" : out;
+}
+
+}  // namespace
 
 std::vector<SeriesRow> import_miso_hub_he(SourceCsv& in, std::string_view node, const std::string& cpnode,
                                           const DateFilter& filter) {
@@ -16,12 +28,14 @@ std::vector<SeriesRow> import_miso_hub_he(SourceCsv& in, std::string_view node, 
       (*header)[4] != "he01" || (*header)[27] != "he24")
     throw InputError(in.problem("header", "expected date,node,type,value,he01..he24"));
   bool found = false;
+  std::set<std::string> nodes;  // the LMP nodes of the file, named when `node` is not among them
   while (auto f = in.next()) {
     if (f->size() == 1 && (*f)[0].empty()) continue;
     if (f->size() != 28) {
       problems.push_back(in.problem("row", "expected 28 fields, got " + std::to_string(f->size())));
       continue;
     }
+    if ((*f)[3] == "LMP") nodes.insert((*f)[1]);
     if ((*f)[1] != node || (*f)[3] != "LMP") continue;
     const auto day = parse_date((*f)[0]);
     if (!std::holds_alternative<Date>(day)) {
@@ -38,7 +52,10 @@ std::vector<SeriesRow> import_miso_hub_he(SourceCsv& in, std::string_view node, 
         rows.push_back({cpnode, hour, *v});
     }
   }
-  if (!found) problems.push_back(in.problem("node", "no LMP rows for node '" + std::string(node) + "'"));
+  if (!found) {
+    problems.push_back(in.problem("node", "no LMP rows for node '" + std::string(node) + "' (the file's LMP nodes: " +
+                                              listed(nodes) + ")"));
+  }
   if (!problems.empty()) throw InputError(std::move(problems));
   return rows;
 }
@@ -56,8 +73,16 @@ std::vector<SeriesRow> import_eia_hub_lmp(SourceCsv& in, std::string_view hub_co
   const auto date_col = column_of(*header, "Local Date");
   const auto he_col = column_of(*header, "Hour Number");
   const auto value_col = column_of(*header, hub_column);
-  if (!utc_col || !begin_col || !date_col || !he_col || !value_col)
-    throw InputError(in.problem("header", "missing a timestamp column or '" + std::string(hub_column) + "'"));
+  if (!utc_col || !begin_col || !date_col || !he_col)
+    throw InputError(in.problem("header", "missing a timestamp column (not an EIA hub LMP file?)"));
+  if (!value_col) {
+    std::set<std::string> hubs;
+    for (const auto& c : *header) {
+      if (c.size() > 4 && c.compare(c.size() - 4, 4, " LMP") == 0) hubs.insert(c);
+    }
+    throw InputError(in.problem("header", "no column '" + std::string(hub_column) + "' (the file's LMP columns: " +
+                                              listed(hubs) + ")"));
+  }
   while (auto f = in.next()) {
     if (f->size() != header->size()) {
       problems.push_back(in.problem("row", "expected " + std::to_string(header->size()) + " fields"));

@@ -18,10 +18,13 @@ TEST_CASE("diff shows what untested_multiplier 3 -> 2 changes", "[run_diff]") {
   edit_file(b, "untested_multiplier: 3", "untested_multiplier: 2");
   REQUIRE(run_drsim("run " + shell_quote(a.string()) + " --out ra -q", dir.path()).status == 0);
   REQUIRE(run_drsim("run " + shell_quote(b.string()) + " --out rb -q", dir.path()).status == 0);
-  const auto r = run_drsim("diff ra rb", dir.path());
+  // Without --out nothing is written; with it, DIR/diff.csv.
+  CHECK(run_drsim("diff ra rb -q", dir.path()).status == 1);
+  CHECK_FALSE(fs::exists(dir.path() / "diff.csv"));
+  const auto r = run_drsim("diff ra rb --out d", dir.path());
   INFO(r.output);
   CHECK(r.status == 1);
-  const std::string csv = read_text(dir.path() / "diff.csv");
+  const std::string csv = read_text(dir.path() / "d" / "diff.csv");
   CHECK(csv.rfind("section,key,field,a,b,change\n", 0) == 0);
   CHECK(has(csv, "rule,untested_multiplier,value,3,2,-1\n"));
   // Energy: shortfall MWh 2, 4, 2.5 at LMP 410, 980, 620 = 6290.00 x 3 = 18870.00 against x 2 = 12580.00.
