@@ -6,6 +6,7 @@
 #include "app/command_registry.hpp"
 #include "app/expectations.hpp"
 #include "app/pipeline.hpp"
+#include "app/warnings_print.hpp"
 #include "settlement/problem.hpp"
 
 namespace drsim::app {
@@ -29,6 +30,7 @@ const RegisterCommand reg{30, [](CLI::App& app) {
   cmd->add_flag("--force", opt->force, "Replace a non-empty output folder");
   cmd->callback([opt] {
     const RunResult r = run_scenario(opt->scenario);
+    print_warnings(r.scenario);
     if (!r.scenario.expect.present) {
       throw InputError(Problem{r.scenario.path, 0, 0, "expect", "the scenario has no expect: block to check"});
     }

@@ -3,6 +3,7 @@
 
 #include "app/command_registry.hpp"
 #include "app/pipeline.hpp"
+#include "app/warnings_print.hpp"
 
 namespace drsim::app {
 namespace {
@@ -28,6 +29,7 @@ const RegisterCommand reg{20, [](CLI::App& app) {
   cmd->add_flag("--quiet,-q", opt->quiet, "Print nothing on success");
   cmd->callback([opt] {
     const RunResult r = run_scenario(opt->scenario, !opt->quiet);
+    print_warnings(r.scenario);
     try {
       write_outputs(r, opt->out, opt->force);
     } catch (const std::runtime_error& e) {

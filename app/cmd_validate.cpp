@@ -8,6 +8,7 @@
 
 #include "app/command_registry.hpp"
 #include "app/pipeline.hpp"
+#include "app/warnings_print.hpp"
 
 namespace {
 
@@ -15,6 +16,7 @@ void run_validate(const std::string& path) {
   // Load, simulate and settle exactly as `drsim run` does, and write nothing. Problems propagate
   // as InputError: main prints each one and exits 2.
   const drsim::app::RunResult r = drsim::app::run_scenario(path, /*progress=*/true);
+  drsim::app::print_warnings(r.scenario);
   const drsim::Scenario& s = r.scenario;
   const auto meter_rows = s.meter.row_count;
   const std::size_t series_hours = s.lmp.hours() + s.rsg.hours() + s.baseline.hours() + s.lse_load.hours();

@@ -24,8 +24,11 @@ constexpr std::array<char, 4> kMwCol{'I', 'J', 'K', 'L'};     // row 23: cleared
 
 // The one place a figure becomes a binary double: the xlsx number encoding itself.
 // Parsing the exact decimal text gives the nearest double, which Excel would read anyway.
+// Excel holds 15 significant digits, so a figure beyond about 1e13 dollars is as exact in
+// the workbook as Excel can be, and exact in eo.csv and results.sqlite.
 double cell_number(Decimal v) { return std::strtod(v.str().c_str(), nullptr); }
-double cell_number(Money v) { return cell_number(v.as_decimal()); }
+double cell_number(const WideDecimal& v) { return std::strtod(v.str().c_str(), nullptr); }
+double cell_number(Money v) { return std::strtod(v.str().c_str(), nullptr); }
 
 std::size_t sheet_slot(Season s) {
   for (std::size_t i = 0; i < kSheetOrder.size(); ++i) {
@@ -168,8 +171,8 @@ void write_entry(lxw_workbook* wb, const Formats& f, const std::string& suffix, 
     const EoLine& line = *e.line[k];
     const DateRange days = season_range(py, season);
     e.first_row[k] = row;
-    Decimal before;
-    Decimal after;
+    WideDecimal before;  // MW-days: beyond Decimal's range within the limits (earnings.hpp)
+    WideDecimal after;
     for (Date d = days.begin; d < days.end; d = d + 1, ++row) {
       const std::string r = std::to_string(row);
       const Mw dq = disqualified_mw(s, eo, st.disqualifications, season, d);

@@ -30,12 +30,14 @@ std::optional<MarketTime> time_or_none(const std::string& text) {
   return std::nullopt;
 }
 
-std::int64_t cents_of(const std::string& integer_text) {
-  if (integer_text.empty()) return 0;
-  return std::stoll(integer_text);
+Money money_of(const std::string& usd_text) {
+  if (usd_text.empty()) return Money();
+  const auto m = Money::parse(usd_text);
+  if (!m) throw std::runtime_error("results database: '" + usd_text + "' is not an amount of dollars");
+  return *m;
 }
 
-std::string money_text(std::int64_t cents) { return money_text(Money::from_cents(cents).str()); }
+std::string money_text(Money amount) { return money_text(amount.str()); }
 
 std::string money_text(const std::string& usd_text) {
   const std::size_t dot = usd_text.find('.');
@@ -131,7 +133,7 @@ std::string totals_section(const RunTables& run) {
 
   // Per resource: charges from the hourly lines, capacity, counted failures.
   struct Totals {
-    std::int64_t energy = 0, rsg = 0, capacity = 0;
+    Money energy, rsg, capacity;
     int failed = 0, counted = 0;
     bool disqualified = false;
   };
@@ -139,11 +141,11 @@ std::string totals_section(const RunTables& run) {
   const DbTable& h = run.table("hourly");
   for (std::size_t i = 0; i < h.rows.size(); ++i) {
     Totals& t = by[h.at(i, "resource_id")];
-    t.energy += cents_of(h.at(i, "energy_charge_cents"));
-    t.rsg += cents_of(h.at(i, "rsg_charge_cents"));
+    t.energy += money_of(h.at(i, "energy_charge_usd"));
+    t.rsg += money_of(h.at(i, "rsg_charge_usd"));
   }
   const DbTable& c = run.table("capacity");
-  for (std::size_t i = 0; i < c.rows.size(); ++i) by[c.at(i, "resource_id")].capacity += cents_of(c.at(i, "amount_cents"));
+  for (std::size_t i = 0; i < c.rows.size(); ++i) by[c.at(i, "resource_id")].capacity += money_of(c.at(i, "amount_usd"));
   const DbTable& f = run.table("failures");
   for (std::size_t i = 0; i < f.rows.size(); ++i) {
     Totals& t = by[f.at(i, "resource_id")];

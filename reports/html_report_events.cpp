@@ -30,7 +30,7 @@ bool has_flag(const std::string& flags, const std::string& flag) {
 }
 
 bool is_charged(const DbTable& h, std::size_t i) {
-  return cents_of(h.at(i, "energy_charge_cents")) != 0 || cents_of(h.at(i, "rsg_charge_cents")) != 0;
+  return !money_of(h.at(i, "energy_charge_usd")).is_zero() || !money_of(h.at(i, "rsg_charge_usd")).is_zero();
 }
 
 }  // namespace
@@ -104,7 +104,7 @@ std::string resources_section(const RunTables& run) {
     }
     std::vector<HourPoint> points;
     Decimal shortfall_mwh;
-    std::int64_t charges = 0;
+    Money charges;
     for (const auto& instruction : order) {
       for (std::size_t r : rows) {
         if (h.at(r, "instruction_id") != instruction) continue;
@@ -120,7 +120,7 @@ std::string resources_section(const RunTables& run) {
         p.charged = is_charged(h, r);
         p.exempt_reason = h.at(r, "exempt_reason");
         shortfall_mwh += decimal_or_zero(h.at(r, "shortfall_mwh"));
-        charges += cents_of(h.at(r, "energy_charge_cents")) + cents_of(h.at(r, "rsg_charge_cents"));
+        charges += money_of(h.at(r, "energy_charge_usd")) + money_of(h.at(r, "rsg_charge_usd"));
         points.push_back(p);
       }
     }

@@ -8,6 +8,7 @@
 #include "reports/run_tables.hpp"
 #include "settlement/decimal.hpp"
 #include "settlement/market_time.hpp"
+#include "settlement/money.hpp"
 
 namespace drsim::reports::html {
 
@@ -30,8 +31,10 @@ std::string allocation_section(const RunTables& run);
 Decimal decimal_or_zero(const std::string& text);
 std::optional<Decimal> decimal_or_none(const std::string& text);
 std::optional<MarketTime> time_or_none(const std::string& text);
-std::int64_t cents_of(const std::string& integer_text);
-std::string money_text(std::int64_t cents);
+// The exact amount of a stored *_usd text ("" reads as 0). The report sums these, not the
+// *_cents INTEGER columns, which are NULL for cents beyond 64 bits (results_db.cpp).
+Money money_of(const std::string& usd_text);
+std::string money_text(Money amount);
 std::string money_text(const std::string& usd_text);  // "613180.00" -> "613,180.00"
 std::string section(const std::string& id, const std::string& heading, const std::string& body);
 

@@ -122,12 +122,12 @@ std::string capacity_section(const RunTables& run) {
   if (c.rows.empty()) return section("capacity", "Capacity payments", "<p class=\"empty\">No cleared MW.</p>\n");
   HtmlTable table({"resource", "season", "cleared MW", "ACP $/MW-day", "days in season", "days paid", "amount $"},
                   {false, false, true, true, true, true, true});
-  std::map<std::string, std::int64_t> by_season;
+  std::map<std::string, Money> by_season;
   for (std::size_t i = 0; i < c.rows.size(); ++i) {
     std::string days = "";
     const auto season = parse_season(c.at(i, "season"));
     if (season && !c.at(i, "planning_year").empty()) days = std::to_string(season_days(std::stoi(c.at(i, "planning_year")), *season));
-    by_season[c.at(i, "season")] += cents_of(c.at(i, "amount_cents"));
+    by_season[c.at(i, "season")] += money_of(c.at(i, "amount_usd"));
     table.add({c.at(i, "resource_id"), c.at(i, "season"), c.at(i, "cleared_mw"), c.at(i, "acp_usd_per_mw_day"), days,
                c.at(i, "days_paid"), money_text(c.at(i, "amount_usd"))},
               days != c.at(i, "days_paid") ? "disqualified" : "");
@@ -149,11 +149,11 @@ std::string eo_section(const RunTables& run) {
   HtmlTable table({"utility (MP)", "season", "ACP $/MW-day", "cleared MW", "non-performance MW", "MW-days before",
                    "MW-days after", "EO before $", "adjustment $", "EO after $"},
                   {false, false, true, true, true, true, true, true, true, true});
-  std::int64_t before = 0;
-  std::int64_t after = 0;
+  Money before;
+  Money after;
   for (std::size_t i = 0; i < e.rows.size(); ++i) {
-    before += Money::parse(e.at(i, "eo_before_usd")).value_or(Money()).cents();
-    after += cents_of(e.at(i, "eo_cents"));
+    before += money_of(e.at(i, "eo_before_usd"));
+    after += money_of(e.at(i, "eo_usd"));
     table.add({e.at(i, "mp_id"), e.at(i, "season"), e.at(i, "acp_usd_per_mw_day"), e.at(i, "cleared_mw"),
                e.at(i, "nonperformance_mw"), e.has("mw_days_before") ? e.at(i, "mw_days_before") : "",
                e.has("mw_days_after") ? e.at(i, "mw_days_after") : "", money_text(e.at(i, "eo_before_usd")),
@@ -167,7 +167,7 @@ std::string eo_section(const RunTables& run) {
                          "(rules.md 5). Before adjustment: ${}; after: ${}; EO of the year: ${}{}. The workbook eo.xlsx "
                          "holds the same computation as live formulas.",
                          money_text(before), money_text(after), money_text(total),
-                         Money::parse(total).value_or(Money()).cents() < after ? " (capped)" : "")) +
+                         money_of(total) < after ? " (capped)" : "")) +
                      "</p>\n";
   return section("eo", "Earnings opportunity", body + table.html());
 }

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "reports/statement_csv.hpp"
 
@@ -42,10 +43,25 @@ CREATE TABLE instructions (run_id INTEGER, id TEXT, emergency_id TEXT, resource_
   "end" TEXT, acknowledged INTEGER, withdrawn TEXT);
 )sql";
 
+// An INTEGER cents column: SQLite integers are 64-bit, so cents beyond +-9.2e18
+// (a line above $92,233,720,368,547,758.07, reachable within the limits) are
+// stored as NULL there; the TEXT *_usd column beside it always holds the exact
+// amount, and drsim's report and diff read that (docs/format.md).
+struct Cents {
+  std::optional<std::int64_t> value;
+};
+Cents cents(Money m) { return Cents{m.cents64()}; }
+
+template <class T>
+void bind(SQLite::Statement& q, int i, const T& v) { q.bind(i, v); }
+void bind(SQLite::Statement& q, int i, const Cents& c) {
+  if (c.value) q.bind(i, *c.value); else q.bind(i);
+}
+
 template <class... Args>
 void insert(SQLite::Statement& q, const Args&... args) {
   int i = 1;
-  (q.bind(i++, args), ...);
+  (bind(q, i++, args), ...);
   q.exec();
   q.reset();
 }
@@ -103,8 +119,8 @@ void write_results_db(const std::string& path, const RunInfo& info, const Scenar
              l.settled.energy_charge.str(), l.settled.rsg_charge.str(), std::string(name(l.exempt)),
              flags_text(l.settled.flags), l.emergency_id, text(l.frac), text(l.instruction_mw.value()),
              text(l.available_mw.value()), text(l.measured), text(l.baseline),
-             static_cast<std::int64_t>(l.settled.energy_charge.cents()),
-             static_cast<std::int64_t>(l.settled.rsg_charge.cents()));
+             cents(l.settled.energy_charge),
+             cents(l.settled.rsg_charge));
     }
   }
   {
@@ -121,24 +137,24 @@ void write_results_db(const std::string& path, const RunInfo& info, const Scenar
     SQLite::Statement q(db, "INSERT INTO capacity VALUES (?,?,?,?,?,?,?,?,?)");
     for (const auto& c : st.capacity) {
       insert(q, run, c.resource_id, c.planning_year, std::string(name(c.season)), text(c.cleared_mw.value()),
-             c.acp.value().fixed(2), c.days_paid, c.amount.str(), static_cast<std::int64_t>(c.amount.cents()));
+             c.acp.value().str_at_least(2), c.days_paid, c.amount.str(), cents(c.amount));
     }
   }
   {
     SQLite::Statement q(db, "INSERT INTO allocation VALUES (?,?,?,?)");
-    for (const auto& a : st.allocation) insert(q, run, a.lse_id, a.amount.str(), static_cast<std::int64_t>(a.amount.cents()));
+    for (const auto& a : st.allocation) insert(q, run, a.lse_id, a.amount.str(), cents(a.amount));
     SQLite::Statement d(db, "INSERT INTO allocation_shares VALUES (?,?,?,?,?,?,?,?)");
     for (const auto& a : st.allocation_shares) {
       insert(d, run, a.instruction_id, a.hour.str(), a.lse_id, text(a.weight), a.static_share ? 1 : 0,
-             a.amount.str(), static_cast<std::int64_t>(a.amount.cents()));
+             a.amount.str(), cents(a.amount));
     }
   }
   {
     SQLite::Statement q(db, "INSERT INTO eo VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
     for (const auto& e : st.eo) {
-      insert(q, run, e.mp_id, std::string(name(e.season)), e.acp.value().fixed(2), text(e.cleared_mw.value()),
+      insert(q, run, e.mp_id, std::string(name(e.season)), e.acp.value().str_at_least(2), text(e.cleared_mw.value()),
              text(e.nonperformance_mw.value()), e.eo_before.str(), e.adjustment.str(), e.eo.str(),
-             text(e.mw_days_before), text(e.mw_days_after), static_cast<std::int64_t>(e.eo.cents()));
+             text(e.mw_days_before), text(e.mw_days_after), cents(e.eo));
     }
   }
   {

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -26,14 +27,16 @@ struct Figures {
   }
 };
 
-// b - a exactly when both are numbers (money with two places), else empty.
+// b - a exactly when both are numbers (money with two places), else empty. In 128 bits:
+// a money figure may pass Decimal's range (rules.md 1a v1.2).
 std::string change(const std::string& field, const std::string& a, const std::string& b) {
-  const auto x = Decimal::parse(a);
-  const auto y = Decimal::parse(b);
+  const auto x = parse_scaled(a, Decimal::kPlaces, false);
+  const auto y = parse_scaled(b, Decimal::kPlaces, false);
   if (a.empty() || b.empty() || !x || !y) return "";
-  const Decimal d = *y - *x;
-  const std::string text = field.size() > 4 && field.ends_with("_usd") ? d.fixed(2) : d.str();
-  return d.is_negative() || text.starts_with('-') ? text : "+" + text;
+  const WideDecimal d = WideDecimal::from_micros(*y) + WideDecimal::from_micros(-*x);
+  const std::string text =
+      field.size() > 4 && field.ends_with("_usd") ? scaled_fixed(d.micros(), Decimal::kPlaces, 2) : d.str();
+  return d.micros() < 0 || text.starts_with('-') ? text : "+" + text;
 }
 
 void compare(const std::string& section, const Figures& a, const Figures& b, const std::vector<std::string>& fields,
@@ -73,13 +76,19 @@ Figures rows_of(const DbTable& t, const std::vector<std::string>& key_cols, cons
   return f;
 }
 
-std::string money(std::int64_t cents) { return Money::from_cents(cents).str(); }
-std::int64_t cents(const std::string& text) { return text.empty() ? 0 : std::stoll(text); }
+// The exact amount of a stored *_usd text ("" reads as 0): the *_cents INTEGER columns are
+// NULL for cents beyond 64 bits (results_db.cpp).
+Money money_of(const std::string& text) {
+  if (text.empty()) return Money();
+  const auto m = Money::parse(text);
+  if (!m) throw std::runtime_error("results database: '" + text + "' is not an amount of dollars");
+  return *m;
+}
 
 // Per resource: charges from the hourly lines, capacity, counted failures, disqualification.
 Figures resource_figures(const RunTables& run) {
   struct T {
-    std::int64_t energy = 0, rsg = 0, capacity = 0;
+    Money energy, rsg, capacity;
     int counted = 0;
     bool disqualified = false;
   };
@@ -92,11 +101,11 @@ Figures resource_figures(const RunTables& run) {
   const DbTable& h = run.table("hourly");
   for (std::size_t i = 0; i < h.rows.size(); ++i) {
     T& t = get(h.at(i, "resource_id"));
-    t.energy += cents(h.at(i, "energy_charge_cents"));
-    t.rsg += cents(h.at(i, "rsg_charge_cents"));
+    t.energy += money_of(h.at(i, "energy_charge_usd"));
+    t.rsg += money_of(h.at(i, "rsg_charge_usd"));
   }
   const DbTable& c = run.table("capacity");
-  for (std::size_t i = 0; i < c.rows.size(); ++i) get(c.at(i, "resource_id")).capacity += cents(c.at(i, "amount_cents"));
+  for (std::size_t i = 0; i < c.rows.size(); ++i) get(c.at(i, "resource_id")).capacity += money_of(c.at(i, "amount_usd"));
   const DbTable& f = run.table("failures");
   for (std::size_t i = 0; i < f.rows.size(); ++i) {
     T& t = get(f.at(i, "resource_id"));
@@ -107,10 +116,10 @@ Figures resource_figures(const RunTables& run) {
   Figures out;
   for (const auto& id : order) {
     const T& t = by[id];
-    out.set(id, "energy_charge_usd", money(t.energy));
-    out.set(id, "rsg_charge_usd", money(t.rsg));
-    out.set(id, "penalty_usd", money(t.energy + t.rsg));
-    out.set(id, "capacity_usd", money(t.capacity));
+    out.set(id, "energy_charge_usd", t.energy.str());
+    out.set(id, "rsg_charge_usd", t.rsg.str());
+    out.set(id, "penalty_usd", (t.energy + t.rsg).str());
+    out.set(id, "capacity_usd", t.capacity.str());
     out.set(id, "counted_failures", std::to_string(t.counted));
     out.set(id, "disqualified", t.disqualified ? "true" : "false");
   }

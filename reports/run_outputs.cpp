@@ -17,7 +17,7 @@ void write_run_outputs(const std::string& dir, RunInfo info, const Scenario& s, 
   write_statement_csv(dir, s, record, st);
   {
     std::ofstream out(dir + "/summary.json", std::ios::binary);
-    out << summary_json(info, record, st);
+    out << summary_json(info, record, st, s.warnings);
     if (!out) throw std::runtime_error("failed writing " + dir + "/summary.json");
   }
   write_results_db(dir + "/results.sqlite", info, s, record, st);

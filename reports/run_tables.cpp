@@ -44,7 +44,7 @@ const std::vector<std::string>& run_table_names() {
   static const std::vector<std::string> names{
       "runs",       "rules",      "summary",           "emergencies", "instructions", "hourly",
       "failures",   "disqualifications", "capacity",   "allocation",  "allocation_shares", "eo",
-      "deployments", "instruction_status"};
+      "deployments", "instruction_status", "warnings"};
   return names;
 }
 

@@ -49,7 +49,7 @@ void write_statement_csv(const std::string& dir, const Scenario& s, const RunRec
                                         "acp_usd_per_mw_day", "days_paid", "amount_usd"});
     for (const auto& c : st.capacity) {
       w.row({c.resource_id, std::to_string(c.planning_year), std::string(name(c.season)), text(c.cleared_mw.value()),
-             c.acp.value().fixed(2), std::to_string(c.days_paid), c.amount.str()});
+             c.acp.value().str_at_least(2), std::to_string(c.days_paid), c.amount.str()});
     }
     w.close();
   }
@@ -62,7 +62,7 @@ void write_statement_csv(const std::string& dir, const Scenario& s, const RunRec
     CsvWriter w(dir + "/eo.csv", {"mp_id", "season", "acp_usd_per_mw_day", "cleared_mw", "nonperformance_mw",
                                   "eo_before_usd", "adjustment_usd", "eo_usd", "mw_days_before", "mw_days_after"});
     for (const auto& e : st.eo) {
-      w.row({e.mp_id, std::string(name(e.season)), e.acp.value().fixed(2), text(e.cleared_mw.value()),
+      w.row({e.mp_id, std::string(name(e.season)), e.acp.value().str_at_least(2), text(e.cleared_mw.value()),
              text(e.nonperformance_mw.value()), e.eo_before.str(), e.adjustment.str(), e.eo.str(),
              text(e.mw_days_before), text(e.mw_days_after)});
     }

@@ -16,6 +16,7 @@ void write_statement_csv(const std::string& dir, const Scenario& s, const RunRec
 std::string text(const std::optional<Mw>& v);
 std::string text(const std::optional<UsdPerMwh>& v);
 inline std::string text(Decimal v) { return v.str(); }
+inline std::string text(const WideDecimal& v) { return v.str(); }
 inline std::string text(bool v) { return v ? "true" : "false"; }
 
 }  // namespace drsim::reports

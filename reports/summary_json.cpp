@@ -2,10 +2,12 @@
 #include "summary_json.hpp"
 
 #include "reports/json_writer.hpp"
+#include "settlement/warning.hpp"
 
 namespace drsim::reports {
 
-std::string summary_json(const RunInfo& info, const RunRecord& record, const Statement& st) {
+std::string summary_json(const RunInfo& info, const RunRecord& record, const Statement& st,
+                         const std::vector<Problem>& warnings) {
   JsonWriter j;
   j.begin_object();
   j.string("drsim_version", info.drsim_version);
@@ -23,6 +25,19 @@ std::string summary_json(const RunInfo& info, const RunRecord& record, const Sta
   j.number("eo_usd", st.eo_total.str());
   j.begin_array("disqualified");
   for (const auto& id : st.disqualified) j.string(id);
+  j.end_array();
+  // Non-fatal input problems: each as its place and text, and as the line `drsim` printed on stderr.
+  j.begin_array("warnings");
+  for (const auto& w : warnings) {
+    j.begin_object()
+        .string("file", w.file)
+        .number("line", std::to_string(w.line))
+        .number("column", std::to_string(w.column))
+        .string("key", w.key)
+        .string("message", w.message)
+        .string("text", warning_text(w))
+        .end_object();
+  }
   j.end_array();
   j.begin_object("resources");
   for (const auto& [id, t] : st.by_resource) {

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "scenarios/load_state.hpp"
+#include "scenarios/load_warnings.hpp"
+#include "settlement/emergency_levels.hpp"
 
 namespace drsim::scenarios {
 
@@ -97,6 +99,30 @@ bool read_flat_or_by_hour(LoadState& st, MapFields& m, const Field& item, std::s
   return map.has_value();
 }
 
+// "2025-26": how planning year N is written in messages.
+std::string py_name(int planning_year) { return fmt::format("{}-{:02}", planning_year, (planning_year + 1) % 100); }
+
+// A level is a name of the procedure in force in the scenario's planning year; another name
+// (of the other procedure, or none at all) is a warning naming that year's names, and is kept as written.
+void check_level(LoadState& st, const Field& at, const std::string& level) {
+  const int py = st.scenario.planning_year;
+  if (py == 0 || find_emergency_level(py, level)) return;
+  warn(st, at, fmt::format("level '{}' is not a level of PY {} ({}); that year's levels are {}", level, py_name(py),
+                           emergency_levels_of(py).procedure, emergency_level_names(py)));
+}
+
+// A scenario covers one planning year (rules.md 3.2 v1.2): an instruction belongs to the year
+// of its start, so a start outside [PY-06-01, PY+1-06-01) is an error; the window may run past the end.
+void check_planning_year(LoadState& st, MapFields& m, MarketTime start) {
+  const int py = st.scenario.planning_year;
+  if (py == 0) return;
+  const DateRange year = planning_year_range(py);
+  if (year.contains(start.date())) return;
+  st.reader.error(*m.get("start"), fmt::format("start {} is outside planning year {} ({} .. {}): a scenario covers "
+                                               "one planning year", start.str(), py_name(py),
+                                               MarketTime::at(year.begin).str(), MarketTime::at(year.end).str()));
+}
+
 void read_emergency(LoadState& st, const Field& item) {
   MapFields m(st.reader, item);
   if (!m.ok()) return;
@@ -116,7 +142,10 @@ void read_emergency(LoadState& st, const Field& item) {
       }
     }
   }
-  if (auto level = m.text("level")) e.level = *level;
+  if (auto level = m.text("level")) {
+    e.level = *level;
+    check_level(st, *m.get("level"), *level);
+  }
   read_window(st, m, e.start, e.end);
   m.finish();
   if (id && st.reader.problems().size() == before) {
@@ -138,7 +167,10 @@ void read_instruction(LoadState& st, const Field& item) {
   if (auto v = read_ref(st, m, "resource", IdKind::resource)) in.resource = *v;
   if (auto v = m.time("issued")) in.issued = *v;
   std::optional<std::pair<MarketTime, MarketTime>> window;
-  if (read_window(st, m, in.start, in.end)) window = std::make_pair(in.start, in.end);
+  if (read_window(st, m, in.start, in.end)) {
+    window = std::make_pair(in.start, in.end);
+    check_planning_year(st, m, in.start);
+  }
   read_flat_or_by_hour(st, m, item, "mw", "mw_by_hour", in.mw, in.mw_by_hour, window);
   in.acknowledged = m.boolean("acknowledged").value_or(true);
   in.withdrawn = m.time("withdrawn", Need::optional);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "scenarios/load_state.hpp"
+#include "scenarios/load_warnings.hpp"
 
 namespace drsim::scenarios {
 
@@ -150,9 +151,12 @@ void read_resource(LoadState& st, const Field& item) {
   }
   if (auto fsl = m.number("fsl_mw", Need::optional)) {
     if (protocol && r.protocol != Protocol::firm_service_level) {
-      st.reader.error(*m.get("fsl_mw"), "fsl_mw applies only to protocol firm_service_level");
+      // format.md v1.2: a warning, and the well-formed value is ignored (a malformed one is still an error).
+      warn(st, *m.get("fsl_mw"),
+           fmt::format("fsl_mw applies only to protocol firm_service_level; ignored for protocol {}", *protocol));
+    } else {
+      r.fsl_mw = Mw(*fsl);
     }
-    r.fsl_mw = Mw(*fsl);
   } else if (protocol && r.protocol == Protocol::firm_service_level && !m.has("fsl_mw")) {
     st.reader.error(item.mark, m.path_of("fsl_mw"), "required key is missing (protocol firm_service_level)");
   }

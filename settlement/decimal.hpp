@@ -10,9 +10,21 @@
 namespace drsim {
 
 __extension__ typedef __int128 int128;
+__extension__ typedef unsigned __int128 uint128;
 
 // Rounds value / divisor to the nearest integer, half away from zero (divisor > 0).
 int128 div_round_half_away(int128 value, int128 divisor);
+
+// Exact decimal text of an integer: "-170141183460469231731687303715884105728".
+std::string int128_str(int128 value);
+// Text of `units` / 10^scale with exactly `places` decimals (0 <= places <= scale <= 18),
+// rounded half away from zero; no integer narrower than 128 bits on the way.
+std::string scaled_fixed(int128 units, int scale, int places);
+
+// The value of a decimal text ("12", "-0.35", "1e3", "+2.5E-2") times 10^places, as an
+// integer of at most 37 digits. Digits beyond `places` are rounded half away from zero,
+// or make the text invalid when `exact`. Nothing when the text is not a plain number.
+std::optional<int128> parse_scaled(std::string_view text, int places, bool exact);
 
 // A decimal number held as an integer count of millionths. Values read from
 // scenario files and every rounded intermediate of the rules are Decimals, so
@@ -41,6 +53,8 @@ class Decimal {
   std::string str() const;
   // Text with exactly `places` decimals (0..6), rounded half away from zero.
   std::string fixed(int places) const;
+  // Every digit, and at least `places` decimals: a rate as printed ("666.50", "398.987").
+  std::string str_at_least(int places) const;
 
   constexpr Decimal operator-() const { return Decimal(-micros_); }
   constexpr Decimal operator+(Decimal o) const { return Decimal(micros_ + o.micros_); }
@@ -63,5 +77,26 @@ class Decimal {
 
 constexpr Decimal min(Decimal a, Decimal b) { return a < b ? a : b; }
 constexpr Decimal max(Decimal a, Decimal b) { return a < b ? b : a; }
+
+// A six-place decimal held in 128 bits, for sums that may leave Decimal's range
+// (about 9.2e12): the MW-days of a utility over a season reach 1e6 resources x
+// 100,000 MW x 366 days = 3.66e13 within the documented limits (rules.md 1a v1.2).
+class WideDecimal {
+ public:
+  constexpr WideDecimal() = default;
+  constexpr WideDecimal(Decimal d) : micros_(d.micros()) {}  // NOLINT: every Decimal is one
+  static constexpr WideDecimal from_micros(int128 micros) { WideDecimal w; w.micros_ = micros; return w; }
+  constexpr int128 micros() const { return micros_; }
+  constexpr bool is_zero() const { return micros_ == 0; }
+  // Shortest exact text, as Decimal::str().
+  std::string str() const;
+  // Adding more than 1.7e32 (never within the limits) throws std::overflow_error.
+  WideDecimal& operator+=(WideDecimal o);
+  WideDecimal operator+(WideDecimal o) const { WideDecimal r = *this; return r += o; }
+  constexpr auto operator<=>(const WideDecimal&) const = default;
+
+ private:
+  int128 micros_ = 0;
+};
 
 }  // namespace drsim

@@ -53,6 +53,9 @@ EoResult earnings_opportunity(const Scenario& s, const EoConfig& eo, const std::
       if (reg && !reg->excluded) line.cleared_mw += reg->cleared_mw;
     }
     if (fixed) line.cleared_mw = *fixed;
+    // Bounds (rules.md 1a v1.2): with at most 1e6 resources (one YAML node each at least) of at
+    // most 1e5 MW, `cleared`, line.cleared_mw and the hourly sums of shortfall (at most 3.2e5 MW
+    // each) stay below 3.2e11 MW, inside Decimal's 9.2e12; the day sums go to WideDecimal.
     for (Date d = days.begin; d < days.end; d = d + 1) {
       Mw cleared;
       if (fixed) {

@@ -23,8 +23,9 @@ struct EoLine {
   UsdPerMwDay acp;
   Mw cleared_mw;           // PRA cleared MW of the season before any disqualification
   Mw nonperformance_mw;    // NonPerfMW(s)
-  Decimal mw_days_before;  // sum over days of ClearedMW(s, d), disqualified resources left out
-  Decimal mw_days_after;   // sum over days of max(ClearedMW(s, d) - NonPerfMW(s), 0)
+  // MW-days reach 1e6 resources x 1e5 MW x 366 days = 3.66e13, beyond Decimal: held in 128 bits.
+  WideDecimal mw_days_before;  // sum over days of ClearedMW(s, d), disqualified resources left out
+  WideDecimal mw_days_after;   // sum over days of max(ClearedMW(s, d) - NonPerfMW(s), 0)
   Money eo_before;         // share x ACP x mw_days_before, to the cent
   Money adjustment;        // eo - eo_before: zero or negative
   Money eo;                // share x ACP x mw_days_after, to the cent

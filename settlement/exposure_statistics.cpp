@@ -16,9 +16,11 @@ Money nearest_rank(const std::vector<Money>& sorted, int percent) {
 
 Money mean_of(const std::vector<Money>& values) {
   if (values.empty()) throw std::invalid_argument("mean of no values");
-  int128 sum = 0;
-  for (const Money& m : values) sum += m.cents();
-  return Money::from_cents(static_cast<std::int64_t>(div_round_half_away(sum, static_cast<int128>(values.size()))));
+  // A trial's figure is at most 5.6e29 cents within the limits (money.cpp): 3e8 such trials fit
+  // int128; a sum beyond it throws std::overflow_error (Money +) rather than wrapping.
+  Money sum;
+  for (const Money& m : values) sum += m;
+  return Money::from_cents(div_round_half_away(sum.cents(), static_cast<int128>(values.size())));
 }
 
 MoneySummary summarize(std::vector<Money> values) {
@@ -42,13 +44,14 @@ Histogram histogram(const std::vector<Money>& values, int bins) {
   Histogram h;
   if (values.empty()) return h;
   const auto [lo_it, hi_it] = std::minmax_element(values.begin(), values.end());
-  const std::int64_t lo = std::min<std::int64_t>(0, lo_it->cents());
-  const std::int64_t range = hi_it->cents() - lo;
+  // Cents in 128 bits: one trial's penalty alone may pass int64 (rules.md 1a v1.2).
+  const int128 lo = std::min<int128>(0, lo_it->cents());
+  const int128 range = hi_it->cents() - lo;
   // The smallest 1-2-5 step (cents) with bins x step >= range.
-  std::int64_t width = 1;
-  for (std::int64_t decade = 1;; decade *= 10) {
+  int128 width = 1;
+  for (int128 decade = 1;; decade *= 10) {
     bool found = false;
-    for (std::int64_t f : {1, 2, 5}) {
+    for (int128 f : {1, 2, 5}) {
       if (f * decade * bins >= range) {
         width = f * decade;
         found = true;
@@ -57,11 +60,11 @@ Histogram histogram(const std::vector<Money>& values, int bins) {
     }
     if (found) break;
   }
-  const std::int64_t n = std::max<std::int64_t>(1, (range + width - 1) / width);
-  for (std::int64_t i = 0; i <= n; ++i) h.edges.push_back(Money::from_cents(lo + i * width));
+  const int128 n = std::max<int128>(1, (range + width - 1) / width);  // at most 2 x bins
+  for (int128 i = 0; i <= n; ++i) h.edges.push_back(Money::from_cents(lo + i * width));
   h.counts.assign(static_cast<std::size_t>(n), 0);
   for (const Money& v : values) {
-    const std::int64_t i = std::min<std::int64_t>((v.cents() - lo) / width, n - 1);
+    const int128 i = std::min<int128>((v.cents() - lo) / width, n - 1);
     ++h.counts[static_cast<std::size_t>(i)];
   }
   return h;

@@ -32,7 +32,11 @@ TEST_CASE("money_text groups thousands and keeps the cents", "[html_report]") {
   CHECK(money_text(std::string("-1234567.05")) == "-1,234,567.05");
   CHECK(money_text(std::string("0.00")) == "0.00");
   CHECK(money_text(std::string("999.99")) == "999.99");
-  CHECK(money_text(std::int64_t{630275}) == "6,302.75");
+  CHECK(money_text(drsim::Money::from_cents(630275)) == "6,302.75");
+  // 3.2e19 cents, beyond int64: the largest energy charge a line can reach within the limits
+  // (320,000 MWh x 1,000,000 $/MWh x 1,000,000), grouped digit for digit.
+  CHECK(money_text(drsim::Money::from_cents(drsim::int128{320'000} * 1'000'000 * 1'000'000 * 100)) ==
+        "320,000,000,000,000,000.00");
 }
 
 TEST_CASE("report.html of the worked example shows every section with its figures", "[html_report]") {
