@@ -11,6 +11,7 @@
 #include "reports/html_table.hpp"
 #include "reports/svg_hour_chart.hpp"
 #include "reports/svg_timeline.hpp"
+#include "settlement/emergency_levels.hpp"
 
 namespace drsim::reports::html {
 
@@ -33,6 +34,20 @@ bool is_charged(const DbTable& h, std::size_t i) {
   return !money_of(h.at(i, "energy_charge_usd")).is_zero() || !money_of(h.at(i, "rsg_charge_usd")).is_zero();
 }
 
+// An emergency's level as the report shows it: the procedure's label and the name as written
+// ("Max Gen Event Step 2a (max_gen_event_step_2a)"), or the name and that it is not a level of the
+// run's planning year (the loader warned about it).
+std::string level_shown(const std::string& level, const std::string& planning_year) {
+  int py = 0;
+  try {
+    py = std::stoi(planning_year);
+  } catch (const std::exception&) {
+    return level;
+  }
+  if (const auto l = find_emergency_level(py, level)) return fmt::format("{} ({})", l->label, level);
+  return fmt::format("{} (not a level of PY {}-{:02}; see the warnings)", level, py, (py + 1) % 100);
+}
+
 }  // namespace
 
 std::string emergencies_section(const RunTables& run) {
@@ -49,7 +64,7 @@ std::string emergencies_section(const RunTables& run) {
   for (std::size_t i = 0; i < e.rows.size(); ++i) {
     TimelineEmergency te;
     te.id = e.at(i, "id");
-    te.level = e.at(i, "level");
+    te.level = level_shown(e.at(i, "level"), run.run("planning_year"));
     const auto start = time_or_none(e.at(i, "start"));
     const auto end = time_or_none(e.at(i, "end"));
     if (!start || !end) continue;
@@ -176,6 +191,17 @@ std::string warnings_section(const RunTables& run) {
   };
   std::string body;
   int total = 0;
+  // The loader's warnings first: the input problems that did not stop the run.
+  const DbTable& loader = run.table("warnings");
+  if (!loader.rows.empty()) {
+    total += static_cast<int>(loader.rows.size());
+    body += "<h3><span class=\"warn\">input</span>: " +
+            html_escape(fmt::format("Scenario warnings: values ignored or names unknown in the planning year "
+                                    "({})", loader.rows.size())) +
+            "</h3>\n<ul class=\"warnings\">\n";
+    for (std::size_t i = 0; i < loader.rows.size(); ++i) body += "<li>" + html_escape(loader.at(i, "text")) + "</li>\n";
+    body += "</ul>\n";
+  }
   for (const auto& kind : kinds) {
     std::map<std::string, std::vector<std::string>> hours;  // instruction -> hour labels
     std::map<std::string, std::string> resource_of;
@@ -197,8 +223,8 @@ std::string warnings_section(const RunTables& run) {
     }
     body += "</ul>\n";
   }
-  if (total == 0) body = "<p class=\"empty\">No warnings: no missing meter hours, no targets below the instruction, "
-                         "no late or missing advanced reporting.</p>\n";
+  if (total == 0) body = "<p class=\"empty\">No warnings: no scenario warnings, no missing meter hours, no targets "
+                         "below the instruction, no late or missing advanced reporting.</p>\n";
   return section("warnings", "Warnings", body);
 }
 

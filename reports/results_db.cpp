@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "reports/statement_csv.hpp"
+#include "settlement/warning.hpp"
 
 namespace drsim::reports {
 
@@ -41,6 +42,7 @@ CREATE TABLE summary (run_id INTEGER, key TEXT, value TEXT);
 CREATE TABLE emergencies (run_id INTEGER, id TEXT, lbas TEXT, level TEXT, start TEXT, "end" TEXT);
 CREATE TABLE instructions (run_id INTEGER, id TEXT, emergency_id TEXT, resource_id TEXT, issued TEXT, start TEXT,
   "end" TEXT, acknowledged INTEGER, withdrawn TEXT);
+CREATE TABLE warnings (run_id INTEGER, file TEXT, line INTEGER, "column" INTEGER, key TEXT, message TEXT, text TEXT);
 )sql";
 
 // An INTEGER cents column: SQLite integers are 64-bit, so cents beyond +-9.2e18
@@ -95,6 +97,9 @@ void write_results_db(const std::string& path, const RunInfo& info, const Scenar
       for (const auto& l : e.lbas) lbas += (lbas.empty() ? "" : ";") + l;
       insert(q, run, e.id, lbas, e.level, e.start.str(), e.end.str());
     }
+    // The loader's warnings (Scenario::warnings), for the report's warnings section.
+    SQLite::Statement wq(db, "INSERT INTO warnings VALUES (?,?,?,?,?,?,?)");
+    for (const auto& w : s.warnings) insert(wq, run, w.file, w.line, w.column, w.key, w.message, warning_text(w));
     SQLite::Statement iq(db, "INSERT INTO instructions VALUES (?,?,?,?,?,?,?,?,?)");
     for (const auto& i : s.instructions) {
       iq.bind(1, run);
