@@ -3,13 +3,13 @@
 
 namespace drsim {
 
-std::vector<Date> eligible_baseline_days(Date day, const std::function<bool(Date)>& fully_metered,
-                                         const std::function<bool(Date)>& has_instruction_hour, int count,
-                                         int lookback_days) {
+bool is_baseline_candidate(Date d) { return is_weekday(d) && !is_nerc_holiday(d); }
+
+std::vector<Date> eligible_baseline_days(Date day, Date earliest, const std::function<bool(Date)>& fully_metered,
+                                         const std::function<bool(Date)>& has_instruction_hour, int count) {
   std::vector<Date> out;
-  for (int back = 1; back <= lookback_days && static_cast<int>(out.size()) < count; ++back) {
-    const Date d = day - back;
-    if (is_weekday(d) && !is_nerc_holiday(d) && fully_metered(d) && !has_instruction_hour(d)) out.push_back(d);
+  for (Date d = day - 1; d >= earliest && static_cast<int>(out.size()) < count; d = d - 1) {
+    if (is_baseline_candidate(d) && fully_metered(d) && !has_instruction_hour(d)) out.push_back(d);
   }
   return out;
 }

@@ -11,18 +11,17 @@
 namespace drsim {
 
 inline constexpr int kBaselineDays = 10;
-// Days before the market day searched for the eligible days. Not from the seeds:
-// drsim's bound so that a year of meter data need not be held; ten eligible
-// weekdays take about fourteen calendar days, so the bound only matters for a
-// sparse meter history, which then is an error naming the resource.
-inline constexpr int kBaselineLookbackDays = 60;
+
+// A day a default baseline may use at all: a weekday that is not a NERC holiday.
+bool is_baseline_candidate(Date d);
 
 // The (up to) `count` most recent days before `day` that are weekdays, not NERC
 // holidays, fully metered (all 24 hours) and without an hour of one of the
-// resource's instruction windows, searched back `lookback_days` days; most recent first.
-std::vector<Date> eligible_baseline_days(Date day, const std::function<bool(Date)>& fully_metered,
+// resource's instruction windows, most recent first. The search runs back to
+// `earliest` (the first day of the meter history), however far that is (v1.2).
+std::vector<Date> eligible_baseline_days(Date day, Date earliest, const std::function<bool(Date)>& fully_metered,
                                          const std::function<bool(Date)>& has_instruction_hour,
-                                         int count = kBaselineDays, int lookback_days = kBaselineLookbackDays);
+                                         int count = kBaselineDays);
 
 // Average of the loads, rounded to six places (rules.md 1a).
 Mw average(const std::vector<Mw>& loads);

@@ -5,12 +5,6 @@
 
 namespace drsim {
 
-namespace {
-Duration hours(Decimal h) {
-  return Duration{static_cast<std::int64_t>(div_round_half_away(int128{h.micros()} * 3600, Decimal::kScale))};
-}
-}  // namespace
-
 std::string_view name(ExemptReason r) {
   switch (r) {
     case ExemptReason::none: return "";
@@ -30,14 +24,14 @@ MarketTime effective_end(const Instruction& i) {
   return i.end;
 }
 
-MarketTime obligated_end(const Instruction& i, const SeasonRegistration* reg) {
-  const MarketTime end = effective_end(i);
+ExactTime obligated_end(const Instruction& i, const SeasonRegistration* reg) {
+  const ExactTime end = ExactTime::of(effective_end(i));
   if (reg == nullptr) return end;
-  return std::min(end, i.start + hours(reg->max_duration_h));
+  return min(end, ExactTime::of(i.start) + ExactDuration::hours(reg->max_duration_h));
 }
 
 bool withdrawn_in_time(const Instruction& i, const Rules& rules) {
-  return i.withdrawn && *i.withdrawn <= i.start - hours(rules.withdrawal_notice_h);
+  return i.withdrawn && exact_between(*i.withdrawn, i.start) >= ExactDuration::hours(rules.withdrawal_notice_h);
 }
 
 ExemptReason whole_instruction_exemption(const Instruction& i, const RegistrationFacts& facts,
@@ -49,7 +43,7 @@ ExemptReason whole_instruction_exemption(const Instruction& i, const Registratio
   if (!reg->has_month(i.start.date().month()) && !facts.declared_availability) {
     return ExemptReason::outside_availability;
   }
-  if (i.start - i.issued < hours(reg->notification_h)) return ExemptReason::short_notice;
+  if (exact_between(i.issued, i.start) < ExactDuration::hours(reg->notification_h)) return ExemptReason::short_notice;
   if (withdrawn_in_time(i, rules)) return ExemptReason::withdrawn;
   if (facts.prior_deployments >= reg->max_interruptions) return ExemptReason::max_interruptions;
   return ExemptReason::none;
@@ -59,16 +53,16 @@ bool is_deployment(const Instruction& i, ExemptReason whole) {
   return i.acknowledged && (whole == ExemptReason::none || whole == ExemptReason::withdrawn);
 }
 
-ExemptReason hour_exemption(MarketTime hour, MarketTime obligated, bool excused_outage) {
-  if (hour >= obligated) return ExemptReason::max_duration;
+ExemptReason hour_exemption(MarketTime hour, ExactTime obligated, bool excused_outage) {
+  if (ExactTime::of(hour) >= obligated) return ExemptReason::max_duration;
   if (excused_outage) return ExemptReason::outage_excused;
   return ExemptReason::none;
 }
 
-std::int64_t covered_seconds(MarketTime hour, MarketTime from, MarketTime to) {
-  const MarketTime a = std::max(hour, from);
-  const MarketTime b = std::min(hour + Duration::hours(1), to);
-  return b <= a ? 0 : (b - a).seconds;
+ExactDuration covered(MarketTime hour, ExactTime from, ExactTime to) {
+  const ExactTime a = max(ExactTime::of(hour), from);
+  const ExactTime b = min(ExactTime::of(hour + Duration::hours(1)), to);
+  return b <= a ? ExactDuration{} : b - a;
 }
 
 Mw instructed_mw(Mw instruction, Mw available) { return min(instruction, available); }

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string_view>
 
+#include "exact_time.hpp"
 #include "scenario.hpp"
 
 namespace drsim {
@@ -24,9 +25,10 @@ std::string_view name(ExemptReason r);
 // The end of the instruction's window: a withdrawal at or after `start` ends it
 // there (rules.md 3.2); an earlier one leaves the window as it was.
 MarketTime effective_end(const Instruction& i);
-// End of the obligated part `[start, min(end, start + max_duration_h))` (rules.md 4).
-MarketTime obligated_end(const Instruction& i, const SeasonRegistration* reg);
-// True when the withdrawal came at or before `start - withdrawal_notice_h`.
+// End of the obligated part `[start, min(end, start + max_duration_h))` (rules.md 4), exact:
+// max_duration_h 1.333333 from 14:00 ends it at 15:19:59.9988 (rules.md 1a).
+ExactTime obligated_end(const Instruction& i, const SeasonRegistration* reg);
+// True when the withdrawal came at or before `start - withdrawal_notice_h` (exact duration).
 bool withdrawn_in_time(const Instruction& i, const Rules& rules);
 
 // What 4.1 needs to know about the resource in the instruction's season.
@@ -44,10 +46,10 @@ bool is_deployment(const Instruction& i, ExemptReason whole);
 
 // 4.2 for the settlement hour starting at `hour`: `max_duration` when the hour lies wholly at
 // or after the obligated end, else `outage_excused` when `excused_outage`, else none.
-ExemptReason hour_exemption(MarketTime hour, MarketTime obligated_end, bool excused_outage);
+ExemptReason hour_exemption(MarketTime hour, ExactTime obligated_end, bool excused_outage);
 
-// Seconds of the hour starting at `hour` covered by [from, to).
-std::int64_t covered_seconds(MarketTime hour, MarketTime from, MarketTime to);
+// The part [from, to) covers of the hour starting at `hour`, exactly (0 when none).
+ExactDuration covered(MarketTime hour, ExactTime from, ExactTime to);
 
 // Instructed MW for MISO in an hour: min(instruction MW, available MW) (4.3).
 Mw instructed_mw(Mw instruction_mw, Mw available_mw);

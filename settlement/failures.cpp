@@ -5,6 +5,8 @@
 #include <map>
 #include <tuple>
 
+#include "exact_time.hpp"
+
 namespace drsim {
 
 FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules& rules) {
@@ -12,8 +14,8 @@ FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules
     return std::tie(a.resource_id, a.season, a.start, a.instruction_id) <
            std::tie(b.resource_id, b.season, b.start, b.instruction_id);
   });
-  const Duration separation{static_cast<std::int64_t>(
-      div_round_half_away(int128{rules.failure_separation_h.micros()} * 3600, Decimal::kScale))};
+  // Exact (rules.md 1a): 23.9999 h is 86,399.64 s, never rounded to whole seconds.
+  const ExactDuration separation = ExactDuration::hours(rules.failure_separation_h);
 
   FailureOutcome out;
   struct SeasonState {
@@ -29,7 +31,7 @@ FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules
     } else {
       const MarketTime from =
           rules.failure_separation_basis == SeparationBasis::start_to_start ? st.last->start : st.last->end;
-      line.counted = occ.start >= from + separation;
+      line.counted = exact_between(from, occ.start) >= separation;
     }
     if (line.counted) {
       st.last = &occ;

@@ -45,7 +45,9 @@ HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& 
   }
   if (!fsl) {
     s.actual = measured_response(r, h);
-    if (!s.actual) s.actual = kZero;  // a missing meter value makes the response 0 (4.7)
+    // A missing meter value makes the response 0 (4.7). A baseline hour whose shortfall does
+    // not depend on its baseline may have none (4.6, v1.2): its actual stays empty.
+    if (!s.actual && !h.measured) s.actual = kZero;
   }
   if (exempt_hour) return s;
 
@@ -60,13 +62,15 @@ HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& 
     s.shortfall = rules.fsl_shortfall_cap == FslShortfallCap::target ? min(excess, *s.target) : excess;
     s.actual = *s.target - s.shortfall;
   } else {
-    s.shortfall = max(*s.target - *s.actual, kZero);  // 4.4
+    // 4.4. The lifecycle gives every hour that reaches here a baseline (or fails the run).
+    s.shortfall = max(*s.target - s.actual.value_or(kZero), kZero);
   }
 
   // shortfall_mwh = shortfall x frac_h, rounded once to six places on the exact
-  // fraction (seconds / 3600): a 5-minute part of an hour is 1/12, not 0.083333.
-  s.shortfall_mwh = Mwh(Decimal::ratio(int128{s.shortfall.value().micros()} * h.obligated_seconds,
-                                       int128{3600} * Decimal::kScale));
+  // fraction (microseconds / 3.6e9): a 5-minute part of an hour is 1/12, not 0.083333,
+  // and 1199.9988 s of 3 MW is 0.999999 (rules.md 1a).
+  s.shortfall_mwh = Mwh(Decimal::ratio(int128{s.shortfall.value().micros()} * h.obligated.us,
+                                       int128{ExactDuration::kPerHour} * Decimal::kScale));
   if (r.type == ResourceType::btmg && !rules.penalize_btmg) {
     s.flags |= kNotPenalized;  // measured and reported, never charged nor a failure (rules.md 2)
     return s;

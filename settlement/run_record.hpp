@@ -16,7 +16,7 @@ namespace drsim {
 // One settlement hour of one instruction, as the lifecycle saw it.
 struct HourRecord {
   MarketTime hour;                    // start of the settlement hour
-  std::int64_t obligated_seconds = 0; // seconds of the hour in the obligated part (4)
+  ExactDuration obligated;            // the part of the hour in the obligated part (4), exact
   Mw instruction_mw;                  // the instruction's MW in the hour
   Mw available_mw;                    // DSRI availability (or cleared + FRAP MW)
   Mw instructed_mw;                   // min(instruction, available) (4.3)
@@ -25,8 +25,9 @@ struct HourRecord {
   std::optional<Mw> baseline;         // baseline protocol only
   ExemptReason exempt = ExemptReason::none;  // whole-instruction or hour exemption
   std::uint32_t flags = 0;
-  // frac_h of rules.md 4: the fraction of the hour in the obligated part, to six places.
-  Decimal frac() const { return Decimal::ratio(obligated_seconds, 3600); }
+  // frac_h of rules.md 4: the fraction of the hour in the obligated part, to six places
+  // (1199.9988 s of an hour: 0.333333).
+  Decimal frac() const { return Decimal::ratio(obligated.us, ExactDuration::kPerHour); }
 };
 
 enum class InstructionStatus { far, near, active, completed, withdrawn };
@@ -45,7 +46,7 @@ struct InstructionRecord {
   ExemptReason whole_exemption = ExemptReason::none;
   bool deployment = false;
   MarketTime effective_end;
-  MarketTime obligated_end;
+  ExactTime obligated_end;  // start + max_duration_h may fall between whole seconds
   std::optional<std::size_t> report;  // index into Scenario::advanced_reporting of the entry that counts
   bool late_report = false;           // some entry arrived after start
   std::vector<StatusChange> statuses;

@@ -39,10 +39,6 @@ const SeasonRegistration* registration(const Resource& r, Season s) {
   return reg ? &*reg : nullptr;
 }
 
-Duration hours_of(Decimal h) {
-  return Duration{static_cast<std::int64_t>(div_round_half_away(int128{h.micros()} * 3600, Decimal::kScale))};
-}
-
 bool overlaps(MarketTime a0, MarketTime a1, MarketTime b0, MarketTime b1) { return a0 < b1 && b0 < a1; }
 
 class Lifecycle {
@@ -90,13 +86,13 @@ class Lifecycle {
       const auto& y = s_.instructions[b];
       return std::tie(x.start, x.id) < std::tie(y.start, y.id);
     });
-    // Days with an hour of an instruction window, per resource (withdrawn-exempt ones left out).
+    // Days with an hour of an instruction window, per resource (4.6). Left out: one withdrawn
+    // at or before start - withdrawal_notice_h, whatever its 4.1 reason (short notice too),
+    // and an empty window (withdrawn at its very start, 3.2), which has no hour.
     for (const auto& ins : s_.instructions) {
+      if (withdrawn_in_time(ins, s_.rules)) continue;
       const std::size_t r = resource_index_.at(ins.resource);
-      if (exempt_as_withdrawn(ins, r)) continue;
-      for (MarketTime h = ins.start.hour_start(); h < effective_end(ins); h = h + Duration::hours(1)) {
-        instruction_days_[r].insert(h.date().days());
-      }
+      for (MarketTime h : window_hours(ins.start, effective_end(ins))) instruction_days_[r].insert(h.date().days());
     }
     for (std::size_t idx : order) {
       const Instruction& ins = s_.instructions[idx];
@@ -109,45 +105,56 @@ class Lifecycle {
       rec.effective_end = effective_end(ins);
       rec.obligated_end = obligated_end(ins, reg);
       Plan plan;
-      for (MarketTime h = ins.start.hour_start(); h < rec.effective_end; h = h + Duration::hours(1)) {
+      const ExactTime start = ExactTime::of(ins.start);
+      for (MarketTime h : window_hours(ins.start, rec.effective_end)) {
         HourRecord hr;
         hr.hour = h;
-        hr.obligated_seconds = covered_seconds(h, ins.start, rec.obligated_end);
-        // Measure over the obligated part of the hour; an hour wholly past it is
-        // measured over its part of the window, for the record only.
-        const MarketTime from = std::max(h, ins.start);
-        const MarketTime to = std::min(h + Duration::hours(1), h < rec.obligated_end ? rec.obligated_end : rec.effective_end);
+        hr.obligated = covered(h, start, rec.obligated_end);
+        // Measure over the obligated part of the hour (its end may fall between whole
+        // seconds, 1a); an hour wholly past it is measured over its part of the window,
+        // for the record only.
+        const ExactTime hour = ExactTime::of(h);
+        const ExactTime from = max(hour, start);
+        const ExactTime to = min(ExactTime::of(h + Duration::hours(1)),
+                                 hour < rec.obligated_end ? rec.obligated_end : ExactTime::of(rec.effective_end));
         plan.hours.push_back({meters_.add_window(rec.resource, from, to)});
         rec.hours.push_back(hr);
       }
-      if (needs_default_baseline(res, rec)) {
-        const Date first = std::min(ins.issued, ins.start).date() - kBaselineLookbackDays - 1;
-        meters_.add_days(rec.resource, first, (rec.effective_end - Duration{1}).date());
-      }
+      keep_baseline_history(res, ins, rec);
       plans_.push_back(std::move(plan));
       record_.instructions.push_back(std::move(rec));
     }
   }
 
-  // 4.1 takes the first reason that holds: an instruction withdrawn in time is exempt as
-  // `withdrawn` only when no earlier reason (not_registered, outside_availability,
-  // short_notice) holds. Those depend on the registration alone, so they are known here.
-  bool exempt_as_withdrawn(const Instruction& ins, std::size_t r) const {
-    if (!withdrawn_in_time(ins, s_.rules)) return false;
-    InstructionRecord probe;
-    probe.resource = r;
-    probe.season = season_key(ins.start.date());
-    const SeasonRegistration* reg = registration(s_.resources[r], probe.season.season);
-    const RegistrationFacts facts{reg, declared_availability(probe), 0};
-    return whole_instruction_exemption(ins, facts, s_.rules) == ExemptReason::withdrawn;
+  // The settlement hours of a window [start, end): none when it is empty (a withdrawal at
+  // its very start, rules.md 3.2), so such a window has no hour, no charge and no failure.
+  static std::vector<MarketTime> window_hours(MarketTime start, MarketTime end) {
+    std::vector<MarketTime> out;
+    for (MarketTime h = start.hour_start(); h < end && start < end; h = h + Duration::hours(1)) out.push_back(h);
+    return out;
   }
 
-  bool needs_default_baseline(const Resource& res, const InstructionRecord& rec) const {
-    if (res.protocol != Protocol::baseline) return false;
+  // The meter history a default baseline of this instruction can use (4.6): every weekday
+  // that is not a NERC holiday, however far back, up to the last day of an hour the
+  // baseline series leaves out; with the same-day adjustment also the days of the 3 hours
+  // before issue. Held as hourly sums per day (MeterIntegrator), never as rows. History is
+  // kept for every hour that would show a default baseline, not only for those whose
+  // shortfall needs one, so what an hour shows never depends on other instructions.
+  void keep_baseline_history(const Resource& res, const Instruction& ins, const InstructionRecord& rec) {
+    if (res.protocol != Protocol::baseline) return;
+    std::optional<Date> through;
     for (const auto& h : rec.hours) {
-      if (!s_.baseline.get(res.id, h.hour)) return true;
+      if (!s_.baseline.get(res.id, h.hour)) through = h.hour.date();
     }
-    return false;
+    if (!through) return;
+    if (s_.rules.baseline_same_day_adjustment) {
+      const MarketTime last_end = ins.issued.hour_start();
+      const Date first = (last_end - Duration::hours(3)).date();
+      const Date last = (last_end - Duration::hours(1)).date();
+      meters_.add_days(rec.resource, first, last);
+      through = std::max(*through, last);
+    }
+    meters_.keep_history(rec.resource, *through);
   }
 
   void log(std::string kind, std::string entity, std::string detail = {}) {
@@ -207,7 +214,10 @@ class Lifecycle {
       engine_.schedule(std::max(*ins.withdrawn, engine_.now()), kWithdrawn, "instruction_withdrawn", ins.id,
                        [this, k] { on_withdrawn(k); });
     }
-    const MarketTime near_at = reg ? ins.start - hours_of(reg->notification_h) : ins.start;
+    // Near from start - notification_h; that instant may fall between whole seconds
+    // (2.0001 h is 7200.36 s), and the status is placed at the next whole second.
+    const MarketTime near_at =
+        reg ? (ExactTime::of(ins.start) - ExactDuration::hours(reg->notification_h)).ceil_second() : ins.start;
     if (near_at > engine_.now() && near_at < ins.start) {
       engine_.schedule(near_at, kNear, "instruction_near", ins.id, [this, k] {
         auto& r = record_.instructions[k];
@@ -284,17 +294,36 @@ class Lifecycle {
     return false;
   }
 
+  // Rules.md 3.4: the smallest MW in force over the hour's obligated part, cleared plus
+  // FRAP MW counting wherever no entry is in force during some of it; an hour with no
+  // obligated part takes the MW in force at its start. Entries never overlap (an input error).
   Mw available_in(const InstructionRecord& rec, MarketTime hour) const {
     const Resource& res = s_.resources[rec.resource];
-    std::optional<Mw> avail;
-    for (const Availability* av : availability_of_[rec.resource]) {
-      if (overlaps(av->start, av->end, hour, hour + Duration::hours(1))) {
-        avail = avail ? min(*avail, av->available_mw) : av->available_mw;
-      }
-    }
-    if (avail) return *avail;
     const SeasonRegistration* reg = registration(res, rec.season.season);
-    return reg ? reg->cleared_mw + reg->frap_mw : Mw{};
+    const Mw registered = reg ? reg->cleared_mw + reg->frap_mw : Mw{};
+    ExactTime from = max(ExactTime::of(hour), ExactTime::of(s_.instructions[rec.instruction].start));
+    ExactTime to = min(ExactTime::of(hour + Duration::hours(1)), rec.obligated_end);
+    if (to <= from) {
+      from = ExactTime::of(hour);  // the instant of its start
+      to = from + ExactDuration{1};
+    }
+    std::vector<const Availability*> in_force;
+    for (const Availability* av : availability_of_[rec.resource]) {
+      if (ExactTime::of(av->start) < to && from < ExactTime::of(av->end)) in_force.push_back(av);
+    }
+    std::sort(in_force.begin(), in_force.end(),
+              [](const Availability* a, const Availability* b) { return a->start < b->start; });
+    std::optional<Mw> low;
+    bool gap = false;
+    ExactTime reached = from;
+    for (const Availability* av : in_force) {
+      if (ExactTime::of(av->start) > reached) gap = true;
+      reached = max(reached, ExactTime::of(av->end));
+      low = low ? min(*low, av->available_mw) : av->available_mw;
+    }
+    if (reached < to) gap = true;
+    if (gap) low = low ? min(*low, registered) : registered;
+    return *low;
   }
 
   void on_hour(std::size_t k, std::size_t h) {
@@ -322,15 +351,29 @@ class Lifecycle {
     log("hour_settled", ins.id, fmt::format("he={} exempt={}", hr.hour.he(), name(hr.exempt)));
   }
 
+  // True when the hour's shortfall depends on its baseline (4.6, v1.2). Not for an
+  // instruction exempt as a whole, an hour exempt by 4.2 (unless an excused outage hour
+  // settled under charged_not_counted), an hour without advanced reporting (charged the
+  // instruction's MW whatever the response), nor an hour whose meter value is missing
+  // (its response is 0 whatever the baseline, 4.7).
+  bool needs_baseline(const InstructionRecord& rec, const HourRecord& hr) const {
+    if (rec.whole_exemption != ExemptReason::none) return false;
+    if (hr.exempt == ExemptReason::max_duration) return false;
+    if (hr.exempt == ExemptReason::outage_excused && s_.rules.outage_excused_hours != OutageExcusedHours::charged_not_counted) {
+      return false;
+    }
+    return hr.reported_target.has_value() && hr.measured.has_value();
+  }
+
   // The baseline of an hour: the series value, or the default of rules.md 4.6. Too few
-  // eligible days is an input error only where the hour can carry a charge: an
-  // instruction exempt as a whole needs no baseline.
+  // eligible days is an input error only for an hour that needs it; another hour then
+  // has no baseline (and shows no actual).
   std::optional<Mw> baseline_for(const InstructionRecord& rec, HourRecord& hr) {
     const Resource& res = s_.resources[rec.resource];
     if (auto v = s_.baseline.get(res.id, hr.hour)) return Mw(*v);
     auto base = default_baseline(rec.resource, hr.hour);
     if (!base) {
-      if (rec.whole_exemption == ExemptReason::none) report_short_history(rec.resource, hr.hour.date());
+      if (needs_baseline(rec, hr)) report_short_history(rec.resource, hr.hour.date());
       return std::nullopt;
     }
     hr.flags |= kDefaultBaseline;
@@ -348,9 +391,11 @@ class Lifecycle {
     auto cached = eligible_.find(key);
     if (cached == eligible_.end()) {
       const auto& inst_days = instruction_days_[r];
-      auto days = eligible_baseline_days(
-          day, [&](Date d) { return meters_.fully_metered(r, d); },
-          [&](Date d) { return inst_days.count(d.days()) != 0; });
+      const auto first = meters_.first_metered_day(r);
+      auto days = first ? eligible_baseline_days(
+                              day, *first, [&](Date d) { return meters_.fully_metered(r, d); },
+                              [&](Date d) { return inst_days.count(d.days()) != 0; })
+                        : std::vector<Date>{};
       cached = eligible_.emplace(key, std::move(days)).first;
     }
     return cached->second;
@@ -361,9 +406,9 @@ class Lifecycle {
     const Resource& res = s_.resources[r];
     problems_.push_back({s_.path, res.mark.line, res.mark.column, "resources." + res.id,
                          fmt::format("only {} eligible baseline days (weekdays, not NERC holidays, fully "
-                                     "metered, without instructions) in the {} days before {}; the default "
+                                     "metered, without instructions) in the meter history before {}; the default "
                                      "baseline needs {}",
-                                     eligible_days(r, day).size(), kBaselineLookbackDays, day.str(), kBaselineDays)});
+                                     eligible_days(r, day).size(), day.str(), kBaselineDays)});
   }
 
   // The average load of the same clock hour over the eligible days; none when too few.

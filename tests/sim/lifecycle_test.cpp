@@ -160,7 +160,7 @@ TEST_CASE("shortfall MWh is rounded once, on the exact fraction of the hour", "[
   s.meter.rows.push_back({"DR-1", T("2025-07-15T15:55"), 5, MW("20"), 0});  // load = baseline: delivered 0
   for (int h = 1; h < 4; ++h) s.meter.rows.push_back({"DR-1", T("2025-07-15T15:00") + Duration::hours(h), 60, MW("13"), 0});
   const RunRecord r = simulate(s);
-  REQUIRE(r.instructions[0].hours[0].obligated_seconds == 300);
+  REQUIRE(r.instructions[0].hours[0].obligated.us == 300'000'000);  // 300 s
   const Statement st = settle(s, r);
   CHECK(st.hourly[0].settled.shortfall == MW("7"));
   CHECK(st.hourly[0].settled.shortfall_mwh.value() == dec("0.583333"));

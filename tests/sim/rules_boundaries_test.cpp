@@ -94,7 +94,7 @@ TEST_CASE("negative LMP: no energy charge under the default floor, still a failu
   r.protocol = Protocol::baseline;
   HourRecord h;
   h.hour = T("2025-07-15T15:00");
-  h.obligated_seconds = 3600;
+  h.obligated = ExactDuration::of(Duration::hours(1));
   h.instruction_mw = MW("10");
   h.available_mw = MW("10");
   h.instructed_mw = MW("10");

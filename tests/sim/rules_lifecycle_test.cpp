@@ -122,19 +122,30 @@ TEST_CASE("an instruction issued after its start is short notice, not an engine 
   }
 }
 
-TEST_CASE("default baseline: only an instruction exempt AS withdrawn leaves its day eligible", "[rules][baseline]") {
-  // rules.md 4.6 leaves out days with an hour of an instruction window "other than one exempt
-  // as withdrawn". SI-0 (Thu 07-31) is withdrawn in time, but July is not among DR-1's months
-  // [6, 8] and it declared no availability: 4.1 takes the first reason, outside_availability,
-  // so 07-31 is an instruction day and not a baseline day of SI-1 (Tue 08-05).
+TEST_CASE("default baseline: a call withdrawn in time leaves its day eligible, whatever its reason", "[rules][baseline]") {
+  // rules.md 4.6 (v1.2) leaves out days with an hour of an instruction window "other than one
+  // withdrawn at or before start - rules.withdrawal_notice_h, whatever reason it is exempt for".
+  // SI-0 (Thu 07-31) is withdrawn in time at 12:30 (start 15:00 - 2 h = 13:00), and 4.1 gives it
+  // an earlier reason than `withdrawn`: outside_availability (July not among the months [6, 8]),
+  // or short_notice (notification 4 h, issued 3 h ahead). Either way 07-31 stays a baseline day
+  // of SI-1 (Tue 08-05); v1.1 dropped it unless the reason was `withdrawn`.
   // Loads: 20 MW every hour, except 07-31 at 50 and 07-21 at 30.
-  //   eligible: 08-04, 08-01, 07-30, 07-29, 07-28, 07-25, 07-24, 07-23, 07-22, 07-21
-  //   baseline = (9 x 20 + 30) / 10 = 21   (with 07-31 instead of 07-21 it would be 23)
+  //   eligible: 08-04, 08-01, 07-31, 07-30, 07-29, 07-28, 07-25, 07-24, 07-23, 07-22
+  //   baseline = (9 x 20 + 50) / 10 = 23   (without 07-31, 07-21 comes in: (9 x 20 + 30) / 10 = 21)
   Scenario s = bare_market(2025);
   Resource& r = add_resource(s, "DR-1", Protocol::baseline);
-  r.seasons[0] = season_reg("10", {6, 8});
-  add_instruction(s, "SI-0", "DR-1", "2025-07-31T08:00", "2025-07-31T15:00", "2025-07-31T16:00", "10").withdrawn =
-      T("2025-07-31T10:00");
+  ExemptReason reason = ExemptReason::none;
+  SECTION("outside_availability") {
+    r.seasons[0] = season_reg("10", {6, 8});
+    reason = ExemptReason::outside_availability;
+  }
+  SECTION("short_notice") {
+    r.seasons[0] = season_reg("10", {6, 7, 8});
+    r.seasons[0]->notification_h = dec("4");
+    reason = ExemptReason::short_notice;
+  }
+  add_instruction(s, "SI-0", "DR-1", "2025-07-31T12:00", "2025-07-31T15:00", "2025-07-31T16:00", "10").withdrawn =
+      T("2025-07-31T12:30");
   add_instruction(s, "SI-1", "DR-1", "2025-08-05T10:00", "2025-08-05T15:00", "2025-08-05T16:00", "10");
   add_report(s, "SI-1", "2025-08-05T11:00", "10");
   set_lmp(s, "DR-1", "2025-07-31T15:00", 1, "100");
@@ -145,8 +156,8 @@ TEST_CASE("default baseline: only an instruction exempt AS withdrawn leaves its 
   }
   const RunRecord rec = sim::simulate(s, sim::inline_meter_feed(s));
   REQUIRE(rec.instructions.size() == 2);
-  CHECK(rec.instructions[0].whole_exemption == ExemptReason::outside_availability);
+  CHECK(rec.instructions[0].whole_exemption == reason);
   REQUIRE(rec.instructions[1].hours.size() == 1);
   REQUIRE(rec.instructions[1].hours[0].baseline);
-  CHECK(*rec.instructions[1].hours[0].baseline == MW("21"));
+  CHECK(*rec.instructions[1].hours[0].baseline == MW("23"));
 }
