@@ -162,6 +162,7 @@ Scenario load_scenario(const std::string& path) {
     sort_problems(problems, path);
     throw InputError(std::move(problems));
   }
+  sort_problems(s.warnings, path);  // warnings in line order too (the section readers run in their own order)
   return s;
 }
 

@@ -189,3 +189,19 @@ TEST_CASE("emergency levels: one row per procedure, chosen by planning year") {
   CHECK(find_emergency_level(1990, "max_gen_event_step_2b").has_value());  // the first row covers earlier years
   CHECK(drsim::emergency_levels_of(2026).first_planning_year == 2026);
 }
+
+TEST_CASE("loader: warnings come in line order, whatever order the sections are read in") {
+  // emergencies (line 21) moved above resources: the level warning (line 12 after the move) comes first,
+  // although the resources section, with the fsl_mw warning, is read before the emergencies.
+  std::vector<std::pair<int, std::string>> edits = {
+      {11, "emergencies:\n  - {id: EV-1, lbas: [AMMO], level: step2, start: 2025-07-15T14:00, end: 2025-07-15T20:00}\n"
+           "resources:"},
+      {18, "    protocol: baseline\n    fsl_mw: 1"},
+      {21, "#"},
+      {22, "#"}};
+  const Loaded l = load(with(edits));
+  REQUIRE(l.problems.empty());
+  REQUIRE(l.warnings.size() == 2);
+  CHECK(l.warnings[0].rfind("s.yaml:12:37: warning: emergencies[0].level: level 'step2' is not a level of PY 2025-26", 0) == 0);
+  CHECK(l.warnings[1].rfind("s.yaml:21:13: warning: resources[0].fsl_mw:", 0) == 0);
+}
