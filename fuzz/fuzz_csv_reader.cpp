@@ -30,7 +30,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   source.present = true;
   try {
     drsim::for_each_meter_row(source, [&](const drsim::MeterRow& row) {
-      if (row.resource.empty() || row.mw.value().is_negative()) __builtin_trap();
+      // mw may be negative (rules.md 2, v1.2), never beyond the 100,000 MW limit either way.
+      const auto limit = drsim::Decimal::from_int(100'000);
+      if (row.resource.empty() || row.mw.value() > limit || row.mw.value() < -limit) __builtin_trap();
     });
   } catch (const drsim::InputError& e) {
     if (e.problems().empty()) __builtin_trap();

@@ -29,6 +29,11 @@ find "$root/scenarios" -name '*.csv' -print0 |
 printf 'resource,interval_start,interval_minutes,mw\r\n"DR,1",2025-07-15T15:00,5,"1,5"\r\n' | seed "$out/csv_reader"
 printf '\xef\xbb\xbfresource,interval_start,interval_minutes,mw\nDR-1,2025-07-15T15:00-04:00,15,1e308\n' |
   seed "$out/csv_reader"
+# v1.2: columns by name (reordered, extra, repeated), a field count off by one, negative and out-of-order meter rows.
+printf 'mw,note,interval_minutes,resource,interval_start\n-0.5,"a,b",15,DR-1,2025-07-15T15:15\n1,,15,DR-1,2025-07-15T15:00\n' |
+  seed "$out/csv_reader"
+printf 'cpnode,hour_start,usd_per_mwh\nAMMO.DR1,2025-07-15T17:00,1,980\nAMMO.DR1,2025-07-15T18:00\n' | seed "$out/csv_reader"
+printf 'resource,mw,interval_start,mw\nDR-1,1,2025-07-15T15:00,2\n' | seed "$out/csv_reader"
 
 for v in 0 -0 1.5 -12.345678 1e3 1,000 NaN inf 99999999999999 0.0000005 2025-07-15T15:00 \
          2025-07-15T15:00-05:00 2025-07-15T15:00+14:00 2025-02-29T00:00 2024-02-29 2025-07-15T24:00 12.34; do

@@ -1,10 +1,13 @@
-// Streaming CSV: header check, quoted fields, BOM and CRLF handling.
+// Streaming CSV: header matched by name, field counts, quoted fields, BOM and CRLF handling.
 #include "scenarios/csv_reader.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 #include <fmt/format.h>
+
+#include "scenarios/did_you_mean.hpp"
 
 namespace drsim::scenarios {
 
@@ -37,17 +40,70 @@ CsvReader::CsvReader(std::string path, std::vector<std::string> columns, std::ve
   }
   if (line_.rfind("\xEF\xBB\xBF", 0) == 0) line_.erase(0, 3);
   if (!split()) return;
+  ok_ = match_header();
+}
+
+// Columns are matched by name (format.md, series files v1.2): each expected
+// column once, anywhere in the header; other columns are ignored.
+bool CsvReader::match_header() {
+  header_fields_ = fields_.size();
+  bool good = report_repeated_names();
+  position_.assign(columns_.size(), 0);
+  std::string missing;  // 'name' (with a likely typo of it in the header), ...
+  std::string first_missing;
+  std::size_t count = 0;
   for (std::size_t i = 0; i < columns_.size(); ++i) {
-    if (i < fields_.size() && fields_[i] == columns_[i]) continue;
-    bool elsewhere = false;
-    for (const auto f : fields_) elsewhere = elsewhere || f == columns_[i];
-    report(columns_[i], elsewhere ? fmt::format("column '{}' must be column {} (expected the header {})",
-                                                columns_[i], i + 1, joined(columns_))
-                                  : fmt::format("missing column '{}' (expected the header {})",
-                                                columns_[i], joined(columns_)));
-    return;
+    const auto at = std::find(fields_.begin(), fields_.end(), columns_[i]);
+    if (at != fields_.end()) {
+      position_[i] = static_cast<std::size_t>(at - fields_.begin());
+      continue;
+    }
+    // A likely typo among the header's other names (the first 64 looked at: a header is short;
+    // none when the header is one field, most likely not split on commas at all).
+    std::vector<std::string> others;
+    for (std::size_t f = 0; fields_.size() > 1 && f < fields_.size() && others.size() < 64; ++f) {
+      if (std::find(columns_.begin(), columns_.end(), fields_[f]) == columns_.end()) others.emplace_back(fields_[f]);
+    }
+    const auto guess = closest(columns_[i], others);
+    missing += fmt::format("{}'{}'{}", missing.empty() ? "" : ", ", columns_[i],
+                           guess ? fmt::format(" (the header has '{}')", *guess) : std::string());
+    if (count++ == 0) first_missing = columns_[i];
   }
-  ok_ = true;
+  if (count == 0) return good;
+  // One problem for the header, however many columns it lacks: the rows are not read after it.
+  std::string separator;
+  if (fields_.size() == 1 && line_.find_first_of(";\t") != std::string::npos) {
+    separator = fmt::format("; fields are separated by commas, this header by '{}'",
+                            line_.find(';') != std::string::npos ? ";" : "\\t");
+  }
+  report(first_missing, fmt::format("missing column{} {} (expected the columns {}, in any order{})",
+                                    count > 1 ? "s" : "", missing, joined(columns_), separator));
+  return false;
+}
+
+// A name given twice in the header is refused: which of the two holds the
+// values is not knowable. Sorted, so a header of a million fields stays cheap.
+bool CsvReader::report_repeated_names() {
+  std::vector<std::size_t> order(fields_.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return fields_[a] < fields_[b]; });
+  std::vector<std::pair<std::size_t, std::size_t>> repeats;  // (second, first) position of each repeated name
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    if (fields_[order[k]] != fields_[order[k - 1]]) continue;
+    if (k >= 2 && fields_[order[k]] == fields_[order[k - 2]]) continue;  // a third time: named once
+    repeats.emplace_back(order[k], order[k - 1]);
+  }
+  std::sort(repeats.begin(), repeats.end());
+  constexpr std::size_t kShown = 5;
+  for (std::size_t k = 0; k < repeats.size() && k < kShown; ++k) {
+    const auto [second, first] = repeats[k];
+    report(std::string(fields_[second]), fmt::format("column '{}' appears twice in the header (fields {} and {})",
+                                                     fields_[second], first + 1, second + 1));
+  }
+  if (repeats.size() > kShown) {
+    report("", fmt::format("and {} more column names given twice in the header", repeats.size() - kShown));
+  }
+  return repeats.empty();
 }
 
 bool CsvReader::read_line() {
@@ -115,9 +171,14 @@ bool CsvReader::next() {
   while (read_line()) {
     if (trim(line_).empty()) continue;
     if (!split()) continue;
-    if (fields_.size() < columns_.size()) {
-      report("", fmt::format("the row has {} fields, expected {} ({})", fields_.size(), columns_.size(),
-                             joined(columns_)));
+    if (fields_.size() != header_fields_) {
+      // One field more is most often a number written with a thousands separator.
+      report("", fmt::format("the row has {} fields, the header has {} ({})", fields_.size(), header_fields_,
+                             fields_.size() > header_fields_
+                                 ? "an unquoted thousands separator such as 1,980 splits a number in two: write "
+                                   "1980, or quote the field"
+                                 : "every row has one field per header column; an empty field is nothing between "
+                                   "two commas"));
       continue;
     }
     return true;

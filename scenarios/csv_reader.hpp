@@ -11,8 +11,12 @@
 namespace drsim::scenarios {
 
 // Reads a CSV file row by row into reused buffers. The first row is the header:
-// it must begin with exactly the expected column names, in order; extra columns
-// after them are ignored. Handles a UTF-8 byte-order mark, CRLF line ends,
+// columns are matched by name (docs/format.md, series files v1.2), so the
+// expected columns may come in any order and extra columns anywhere are
+// ignored; a missing expected column or a name given twice is a header problem
+// (and no row is read). Every data row must have exactly as many fields as the
+// header: more or fewer is reported (an unquoted `1,980` must never be read as
+// two values) and the row skipped. Handles a UTF-8 byte-order mark, CRLF line ends,
 // quoted fields (commas and doubled quotes inside; a quoted field may not span
 // lines), blank lines (skipped) and spaces around unquoted fields (trimmed).
 // Every problem is appended to `problems` as `file:line: column: what is wrong`.
@@ -25,10 +29,12 @@ class CsvReader {
   // True when the file opened and its header holds the expected columns.
   bool ok() const { return ok_; }
   // Reads the next data row; false at the end of the file (or when !ok()).
-  // A row with too few fields or a broken quote is reported and skipped.
+  // A row whose field count differs from the header's, or with a broken quote,
+  // is reported and skipped.
   bool next();
-  // Field i of the current row (i < number of expected columns).
-  std::string_view field(std::size_t i) const { return fields_[i]; }
+  // Field of expected column i of the current row (i < number of expected
+  // columns), wherever that column stands in the header.
+  std::string_view field(std::size_t i) const { return fields_[position_[i]]; }
   // 1-based line of the current row.
   int line() const { return line_no_; }
   const std::string& file() const { return path_; }
@@ -39,6 +45,8 @@ class CsvReader {
  private:
   bool read_line();
   bool split();  // splits line_ into fields_; false on a broken quote
+  bool match_header();  // fills position_ from the header in fields_; reports what is wrong
+  bool report_repeated_names();  // false when a header name is given twice
   void report(std::string key, std::string message);
 
   std::string path_;
@@ -48,6 +56,8 @@ class CsvReader {
   std::string line_;
   std::string scratch_;  // unescaped quoted fields; fields_ may point into it
   std::vector<std::string_view> fields_;
+  std::vector<std::size_t> position_;  // header position of each expected column
+  std::size_t header_fields_ = 0;      // fields in the header row
   int line_no_ = 0;
   bool ok_ = false;
 };

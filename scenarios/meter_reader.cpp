@@ -32,7 +32,7 @@ bool parse_meter_fields(const std::array<std::string_view, 4>& f, MeterRow& row,
     }
   }
   Decimal mw;
-  if (auto e = parse_non_negative(f[3], mw)) {
+  if (auto e = parse_number(f[3], mw)) {  // may be negative (rules.md 2, v1.2): export, station service
     fail(3, *e);
   } else if (auto l = check_limit("mw", mw)) {
     fail(3, *l);

@@ -13,10 +13,11 @@ namespace drsim {
 // Calls `fn` with each meter row of `source`, in file order, reusing one row
 // object (no whole-file copy, no allocation per row beyond the resource id's
 // buffer). Checks each row on its own: known columns, time, interval_minutes in
-// {5, 15, 60}, an interval_start aligned to its length, mw a number >= 0. Rows
-// with problems are skipped; after the last row, throws InputError with every
-// problem (at most 200 per file). Ordering and overlap of one resource's rows are
-// checked by the loader, not here.
+// {5, 15, 60}, an interval_start aligned to its length, mw a number (negative
+// allowed, rules.md 2 v1.2) within the MW limit. Rows with problems are skipped;
+// after the last row, throws InputError with every problem (at most 200 per
+// file). Rows may come in any order; overlap of one resource's rows is checked
+// by the loader, not here.
 void for_each_meter_row(const MeterSource& source, const std::function<void(const MeterRow&)>& fn);
 
 namespace scenarios {

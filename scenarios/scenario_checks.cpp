@@ -1,7 +1,9 @@
 // Checks across sections once everything is read: ids, LSEs of emergencies, instruction overlaps, meter rows.
 // Prices are checked by settlement, for the hours that carry a charge (rules.md 4.7).
 #include <algorithm>
+#include <cstdint>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <fmt/format.h>
@@ -61,55 +63,115 @@ void check_instruction_overlaps(LoadState& st) {
   }
 }
 
-// Streams the meter rows once: each names a defined resource, and one
-// resource's rows are in time order without overlap.
+// Meter problems of one file, at most kMaxShown of them (a file of a million bad rows is not a million lines).
+class MeterProblems {
+ public:
+  MeterProblems(LoadState& st, std::string file) : st_(st), file_(std::move(file)) {}
+  void add(int line, const char* column, std::string message) {
+    if (++count_ > kMaxShown) return;
+    last_line_ = std::max(last_line_, line);
+    st_.reader.problems().push_back(Problem{file_, line, 0, column, std::move(message)});
+  }
+  // After the last add: says how many were left out, on the last shown line so it sorts after them.
+  void finish() {
+    if (count_ <= kMaxShown) return;
+    st_.reader.problems().push_back(
+        Problem{file_, last_line_, 0, "", fmt::format("{} more meter problems not shown", count_ - kMaxShown)});
+  }
+
+ private:
+  static constexpr std::size_t kMaxShown = 200;
+  LoadState& st_;
+  std::string file_;
+  std::size_t count_ = 0;
+  int last_line_ = 0;
+};
+
+// One meter interval of a resource whose rows came out of order, kept compact for sorting.
+struct MeterSpan {
+  std::int64_t start, end;  // seconds of market time
+  std::uint32_t resource;
+  int line;
+};
+static_assert(sizeof(MeterSpan) == 24);
+
+// Second pass over the meter rows, only for the resources in `unsorted` (by
+// index): their `rows` intervals sorted by start, each overlap named with both lines.
+void check_unsorted_meter(LoadState& st, const std::unordered_map<std::string, std::uint32_t>& unsorted,
+                          std::uint64_t rows, MeterProblems& problems) {
+  std::vector<MeterSpan> spans;
+  spans.reserve(rows);
+  try {
+    for_each_meter_row(st.scenario.meter, [&](const MeterRow& row) {
+      const auto it = unsorted.find(row.resource);
+      if (it == unsorted.end()) return;
+      const std::int64_t a = row.start.seconds();
+      spans.push_back({a, a + std::int64_t{row.minutes} * 60, it->second, row.line});
+    });
+  } catch (const InputError&) {
+    // The same row problems were collected by the first pass.
+  }
+  std::sort(spans.begin(), spans.end(), [](const MeterSpan& x, const MeterSpan& y) {
+    return std::tie(x.resource, x.start, x.line) < std::tie(y.resource, y.start, y.line);
+  });
+  // `open` is the latest-ending interval so far of the resource: the one a later start may fall inside.
+  const MeterSpan* open = nullptr;
+  for (const auto& cur : spans) {
+    if (open != nullptr && open->resource == cur.resource && cur.start < open->end) {
+      const bool repeat = cur.start == open->start && cur.end == open->end;
+      problems.add(cur.line, "interval_start",
+                   fmt::format("{} {} the interval {} .. {} at line {}", MarketTime::from_seconds(cur.start).str(),
+                               repeat ? "repeats" : "overlaps", MarketTime::from_seconds(open->start).str(),
+                               MarketTime::from_seconds(open->end).str(), open->line));
+    }
+    if (open == nullptr || open->resource != cur.resource || cur.end > open->end) open = &cur;
+  }
+}
+
+// Streams the meter rows: each names a defined resource, and no two intervals
+// of one resource overlap (format.md, series files v1.2: rows in any order).
+// Rows in time order are checked on the fly with one interval per resource in
+// memory; a resource whose rows come out of order (or overlap) is remembered,
+// and its rows alone are collected and sorted in a second pass.
 void check_meter(LoadState& st) {
   Scenario& s = st.scenario;
   if (!s.meter.present) return;
-  const std::string file = s.meter.csv_path.empty() ? s.path : s.meter.csv_path;
-  struct Last {
-    MarketTime start, end;
-    int line = 0;
+  MeterProblems problems(st, s.meter.csv_path.empty() ? s.path : s.meter.csv_path);
+  struct Seen {
+    MarketTime end;  // end of the resource's latest interval so far
+    std::uint64_t rows = 0;
   };
-  std::unordered_map<std::string, Last> last;
+  std::unordered_map<std::string, Seen> seen;
+  std::unordered_map<std::string, std::uint32_t> unsorted;
   std::set<std::string> unknown;
-  constexpr std::size_t kMaxProblems = 200;
-  std::size_t reported = 0;
-  auto report = [&](const MeterRow& row, const char* column, std::string message) {
-    if (++reported > kMaxProblems) return;
-    st.reader.problems().push_back(Problem{file, row.line, 0, column, std::move(message)});
-  };
   try {
     for_each_meter_row(s.meter, [&](const MeterRow& row) {
       ++s.meter.row_count;
-      auto it = last.find(row.resource);
-      if (it == last.end()) {
+      auto it = seen.find(row.resource);
+      if (it == seen.end()) {
         if (!st.defined(IdKind::resource, row.resource)) {
           if (unknown.insert(row.resource).second) {
-            report(row, "resource", fmt::format("no resource '{}' is defined", row.resource));
+            problems.add(row.line, "resource", fmt::format("no resource '{}' is defined", row.resource));
           }
           return;
         }
-        it = last.emplace(row.resource, Last{}).first;
-        it->second.line = 0;
+        it = seen.emplace(row.resource, Seen{row.start, 0}).first;
       }
-      Last& l = it->second;
-      if (l.line != 0 && row.start < l.end) {
-        report(row, "interval_start",
-               fmt::format("{} overlaps or repeats the interval {} .. {} at line {} (rows of one resource must "
-                           "be in time order)", row.start.str(), l.start.str(), l.end.str(), l.line));
-        return;
-      }
-      l = Last{row.start, row.start + Duration::minutes(row.minutes), row.line};
+      Seen& r = it->second;
+      if (row.start < r.end) unsorted.emplace(row.resource, static_cast<std::uint32_t>(unsorted.size()));
+      r.end = std::max(r.end, row.start + Duration::minutes(row.minutes));
+      ++r.rows;
     });
   } catch (const InputError& e) {
     auto& p = st.reader.problems();
     p.insert(p.end(), e.problems().begin(), e.problems().end());
   }
-  if (reported > kMaxProblems) {
-    st.reader.problems().push_back(
-        Problem{file, 0, 0, "", fmt::format("{} more meter problems not shown", reported - kMaxProblems)});
+  if (!unsorted.empty()) {
+    std::uint64_t rows = 0;
+    for (const auto& [id, index] : unsorted) rows += seen[id].rows;
+    check_unsorted_meter(st, unsorted, rows, problems);
   }
+  problems.finish();
 }
 
 }  // namespace

@@ -90,9 +90,15 @@ void for_each_inline_row(LoadState& st, const Field& rows, const std::vector<std
     auto cells = st.reader.items(row);
     if (!cells) continue;
     if (cells->size() != columns.size()) {
+      // As a CSV row (format.md, series files v1.2): `[N1, 2025-07-15T17:00, 1,980]` is four values, not 1980.
       std::string names;
       for (const auto& c : columns) names += (names.empty() ? "" : ",") + c;
-      st.reader.error(row, fmt::format("expected {} values ({}), got {}", columns.size(), names, cells->size()));
+      st.reader.error(row, fmt::format("the row has {} values, the series has {} columns ({}){}", cells->size(),
+                                       columns.size(), names,
+                                       cells->size() > columns.size()
+                                           ? " (an unquoted thousands separator such as 1,980 splits a number in "
+                                             "two: write 1980, or quote the value)"
+                                           : ""));
       continue;
     }
     bool scalars = true;

@@ -27,13 +27,16 @@ TEST_CASE("hostile csv: a missing column is named against the expected header") 
   TempDir dir;
   const std::string path = with_meter(dir, "resource,interval_start,mw\nDR-1,2025-07-15T15:00,10\n");
   expect_refused(dir, path, dir / "data/meter.csv" + ":1: interval_minutes: missing column 'interval_minutes' "
-                                                     "(expected the header resource,interval_start,interval_minutes,mw)");
+                                                     "(expected the columns resource,interval_start,interval_minutes,mw, "
+                                                     "in any order)");
 }
 
 TEST_CASE("hostile csv: a row with a field missing names its line") {
   TempDir dir;
   const std::string path = with_meter(dir, kHeader + "DR-1,2025-07-15T15:00,60,10\nDR-1,2025-07-15T16:00,12\n");
-  expect_refused(dir, path, dir / "data/meter.csv" + ":3: the row has 3 fields, expected 4");
+  expect_refused(dir, path, dir / "data/meter.csv" + ":3: the row has 3 fields, the header has 4 (every row has one "
+                                                     "field per header column; an empty field is nothing between two "
+                                                     "commas)");
 }
 
 TEST_CASE("hostile csv: extra columns after the expected ones are ignored") {

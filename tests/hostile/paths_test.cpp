@@ -37,7 +37,8 @@ TEST_CASE("hostile paths: .. is resolved against the scenario's folder, the targ
   for (auto p = dir.path(); p.has_relative_path(); p = p.parent_path()) climb += "../";
   const std::string path = dir.write("s.yaml", replaced(worked_example(), "{csv: data/baseline.csv}",
                                                         "{csv: " + climb + "etc/passwd}"));
-  expect_refused(dir, path, "/etc/passwd:1: resource: missing column 'resource' (expected the header resource,hour_start,mw)");
+  expect_refused(dir, path, "/etc/passwd:1: resource: missing columns 'resource', 'hour_start', 'mw' (expected the "
+                            "columns resource,hour_start,mw, in any order)");
 }
 
 TEST_CASE("hostile paths: the scenario itself as /dev/zero or a folder is refused without reading forever") {

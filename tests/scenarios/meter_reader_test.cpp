@@ -63,3 +63,31 @@ TEST_CASE("meter: inline rows are passed through") {
   drsim::for_each_meter_row(src, [&](const drsim::MeterRow& r) { n += r.line; });
   CHECK(n == 14);
 }
+
+TEST_CASE("meter: values may be negative, within the MW limit either way (rules.md 2, v1.2)") {
+  // A DR site exporting 1 MW reads -1; a BTMG unit drawing 0.5 MW of station service reads -0.5.
+  drsim::test::TempDir dir;
+  drsim::MeterSource src;
+  src.present = true;
+  src.csv_path = dir.write("m.csv",
+                           "resource,interval_start,interval_minutes,mw\nDR-1,2025-07-15T15:00,60,-1\n"
+                           "BT-1,2025-07-15T15:00,60,-0.5\nDR-1,2025-07-15T16:00,60,-100000\n"
+                           "DR-1,2025-07-15T17:00,60,-100000.000001\nDR-1,2025-07-15T18:00,60,-x\n");
+  std::vector<std::string> seen;
+  try {
+    drsim::for_each_meter_row(src, [&](const drsim::MeterRow& r) { seen.push_back(r.mw.value().str()); });
+    FAIL("expected an InputError");
+  } catch (const drsim::InputError& e) {
+    std::vector<std::string> got;
+    for (auto p : e.problems()) {
+      p.file = "m.csv";
+      got.push_back(p.str());
+    }
+    // |mw| above 100,000 MW is refused below zero as above it; '-x' is no number.
+    CHECK(got == std::vector<std::string>{
+                     "m.csv:5: mw: -100000.000001 is beyond the limit of 100000 MW (MWh) per value",
+                     "m.csv:6: mw: expected a number, got '-x'",
+                 });
+  }
+  CHECK(seen == std::vector<std::string>{"-1", "-0.5", "-100000"});
+}

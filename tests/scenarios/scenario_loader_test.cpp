@@ -208,7 +208,8 @@ TEST_CASE("loader: hourly series rows") {
   CHECK(problems(with(36, "  rsg: {rows: [[2025-07-15T15:00, -1.5]]}")) ==
         V{"s.yaml:36:35: series.rsg.rows[0].usd_per_mwh: must not be negative, got -1.5"});
   CHECK(problems(with(35, "      - [N1, 2025-07-15T16:00]")) ==
-        V{"s.yaml:35:9: series.lmp.rows[1]: expected 3 values (cpnode,hour_start,usd_per_mwh), got 2"});
+        V{"s.yaml:35:9: series.lmp.rows[1]: the row has 2 values, the series has 3 columns (cpnode,hour_start,"
+          "usd_per_mwh)"});
   CHECK(problems(with(36, "  rsg: {usd_per_mwh: 1.5, rows: []}")) ==
         V{"s.yaml:36:8: series.rsg: give only one of csv:, rows: and usd_per_mwh:"});
 }
@@ -231,16 +232,19 @@ TEST_CASE("loader: meter rows") {
   CHECK(problems(with(40, "      - [DR-1, 2025-07-15T16:05, 15, 12]")) ==
         V{"s.yaml:40:16: series.meter.rows[1].interval_start: 2025-07-15T16:05 is not aligned to its 15-minute "
           "interval"});
-  // 15:30 starts before the previous row's end (16:00): overlap, found while streaming.
+  // 15:30 starts before the previous row's end (16:00): overlap, naming both lines.
   CHECK(problems(with(40, "      - [DR-1, 2025-07-15T15:30, 15, 12]")) ==
-        V{"s.yaml:40: interval_start: 2025-07-15T15:30 overlaps or repeats the interval 2025-07-15T15:00 .. "
-          "2025-07-15T16:00 at line 39 (rows of one resource must be in time order)"});
+        V{"s.yaml:40: interval_start: 2025-07-15T15:30 overlaps the interval 2025-07-15T15:00 .. "
+          "2025-07-15T16:00 at line 39"});
+  // A repeated interval is refused; a negative value is not (v1.2: rows in any order, mw may be negative).
   const std::string meter = "resource,interval_start,interval_minutes,mw\nDR-1,2025-07-15T15:00,60,10\n"
                             "DR-1,2025-07-15T15:00,60,10\nDR-1,2025-07-15T16:00,5,-2\n";
   CHECK(problems(with({{37, "  meter: {csv: m.csv}"}, {38, "#"}, {39, "#"}, {40, "#"}}), {{"m.csv", meter}}) ==
-        V{"m.csv:3: interval_start: 2025-07-15T15:00 overlaps or repeats the interval 2025-07-15T15:00 .. "
-          "2025-07-15T16:00 at line 2 (rows of one resource must be in time order)",
-          "m.csv:4: mw: must not be negative, got -2"});
+        V{"m.csv:3: interval_start: 2025-07-15T15:00 repeats the interval 2025-07-15T15:00 .. "
+          "2025-07-15T16:00 at line 2"});
+  // Out of order but disjoint: valid (format.md, series files v1.2).
+  CHECK(problems(with({{39, "      - [DR-1, 2025-07-15T16:00, 60, 12]"}, {40, "      - [DR-1, 2025-07-15T15:00, 60, 10]"}}))
+            .empty());
 }
 
 TEST_CASE("loader: expect") {
