@@ -118,7 +118,7 @@ std::string resources_section(const RunTables& run) {
       }
     }
     std::vector<HourPoint> points;
-    Decimal shortfall_mwh;
+    WideDecimal shortfall_mwh;  // a resource's year of lines may pass Decimal's 9.2e12 MWh
     Money charges;
     for (const auto& instruction : order) {
       for (std::size_t r : rows) {

@@ -141,7 +141,7 @@ std::optional<int128> parse_scaled(std::string_view text, int places, bool exact
   if (mantissa == 0) {
     scaled = 0;
   } else if (shift >= 0) {
-    if (shift > 20 || significant + shift > 37) return std::nullopt;
+    if (significant + shift > 37) return std::nullopt;  // mantissa < 10^significant: below 10^37
     scaled = mantissa * pow10(shift);
   } else if (-shift > 36) {
     if (exact) return std::nullopt;

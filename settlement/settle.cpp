@@ -33,6 +33,8 @@ std::vector<const Lse*> lses_of(const Scenario& s, const Emergency& e) {
 std::optional<std::vector<Weighted>> weights_at(const Scenario& s, const std::vector<const Lse*>& lses,
                                                 MarketTime hour, bool& used_static) {
   std::vector<Weighted> w;
+  // At most 1e6 LSEs (YAML nodes) of at most 1e5 MWh or a share of at most 1e6: the sum stays
+  // within 1e12, inside Decimal's 9.2e12 (rules.md 1a v1.2).
   Decimal total;
   bool complete = true;
   for (const Lse* l : lses) {
@@ -148,7 +150,8 @@ Statement settle(const Scenario& s, const RunRecord& record) {
     st.eo_total += r.total;
   }
 
-  // Totals: every total is the sum of its rounded lines.
+  // Totals: every total is the sum of its rounded lines, in 128-bit cents: 8.8e9 lines of at
+  // most 6.4e19 cents stay below 1e30, and a sum beyond int128 would throw, never wrap (money.hpp).
   for (const auto& r : s.resources) st.by_resource[r.id];
   for (const auto& line : st.hourly) {
     auto& t = st.by_resource[line.resource_id];
