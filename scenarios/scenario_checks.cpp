@@ -1,4 +1,5 @@
-// Checks across sections once everything is read: ids, LSEs of emergencies, instruction overlaps, meter rows.
+// Checks across sections once everything is read: ids, LSEs of emergencies, instruction and availability
+// overlaps, meter rows.
 // Prices are checked by settlement, for the hours that carry a charge (rules.md 4.7).
 #include <algorithm>
 #include <cstdint>
@@ -60,6 +61,42 @@ void check_instruction_overlaps(LoadState& st) {
                     fmt::format("window {} .. {} of resource '{}' overlaps instruction '{}' ({} .. {}, line {})",
                                 cur.start.str(), cur.end.str(), cur.resource, prev.id, prev.start.str(),
                                 prev.end.str(), prev.mark.line));
+  }
+}
+
+// Rules.md 3.4 (v1.2): two availability entries of one resource whose windows overlap are an
+// input error, at the later entry (in the file) naming the earlier one's line. Entries are
+// swept in order of start against the one reaching furthest so far, so an entry inside a long
+// one is found even when another lies between them. The key is the entry's place among the
+// entries read (the same as in the file when every entry was read).
+void check_availability_overlaps(LoadState& st) {
+  const auto& av = st.scenario.availability;
+  std::vector<std::size_t> order(av.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return std::tie(av[a].resource, av[a].start, av[a].mark.line) <
+           std::tie(av[b].resource, av[b].start, av[b].mark.line);
+  });
+  std::size_t reach = 0;  // the entry of the current resource that ends last so far
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const Availability& cur = av[order[k]];
+    if (k == 0 || av[reach].resource != cur.resource) {
+      reach = order[k];
+      continue;
+    }
+    const Availability& prev = av[reach];
+    if (cur.start < prev.end && prev.start < cur.end) {
+      const bool cur_later = std::tie(cur.mark.line, cur.mark.column) > std::tie(prev.mark.line, prev.mark.column);
+      const std::size_t at = cur_later ? order[k] : reach;
+      const Availability& later = av[at];
+      const Availability& earlier = cur_later ? prev : cur;
+      st.reader.error(later.mark, fmt::format("availability[{}]", at),
+                      fmt::format("window {} .. {} of resource '{}' overlaps the availability entry at line {} "
+                                  "({} .. {})",
+                                  later.start.str(), later.end.str(), later.resource, earlier.mark.line,
+                                  earlier.start.str(), earlier.end.str()));
+    }
+    if (cur.end > prev.end) reach = order[k];
   }
 }
 
@@ -180,6 +217,7 @@ void check_scenario(LoadState& st) {
   check_references(st);
   check_emergency_lses(st);
   check_instruction_overlaps(st);
+  check_availability_overlaps(st);
   check_meter(st);
 }
 
