@@ -13,8 +13,9 @@ mode="${1:-build}"
 packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqlite3 libsqlite3-dev
           libboost-dev libsqlitecpp-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
           libhowardhinnant-date-dev libxlsxwriter-dev)
-# Only for the tests: the browser test renders report.html in headless Chromium (tests/browser/).
-test_packages=(chromium)
+# Only for the tests: the browser test renders report.html in headless Chromium (tests/browser/);
+# xmllint checks drsim check --junit against the JUnit schema (tests/app/check_many_test.cpp).
+test_packages=(chromium libxml2-utils)
 case "$mode" in test|unit) packages+=("${test_packages[@]}") ;; esac
 if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi  # libFuzzer
 missing=()

@@ -13,7 +13,7 @@ const std::map<std::string, std::string>& examples() {
   static const std::map<std::string, std::string> table = {
       {"validate", "drsim validate scenarios/examples/worked-example/scenario.yaml"},
       {"run", "drsim run scenarios/real/elliott-2022/scenario.yaml --out out/elliott"},
-      {"check", "drsim check scenarios/examples/worked-example/scenario.yaml"},
+      {"check", "drsim check scenarios/examples scenarios/real --junit out/check.xml"},
       {"report", "drsim report --db out/elliott/results.sqlite --out out/elliott-report"},
       {"diff", "drsim diff out/base out/untested --out out/diff"},
       {"accredit", "drsim accredit scenarios/accredit/nyiso_btmng.yaml --out out/accredit"},

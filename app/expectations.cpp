@@ -19,16 +19,14 @@ std::string show(const T& v) {
 }
 
 template <class T>
-void compare(std::vector<std::string>& out, const std::string& key, const std::optional<T>& expected, const T& got) {
-  if (expected && !(*expected == got)) {
-    out.push_back(fmt::format("{}: expected {}, got {}", key, show(*expected), show(got)));
-  }
+void compare(std::vector<FigureCheck>& out, const std::string& key, const std::optional<T>& expected, const T& got) {
+  if (expected) out.push_back({key, show(*expected), show(got), *expected == got});
 }
 
 }  // namespace
 
-std::vector<std::string> compare_expectations(const Expect& e, const Statement& st) {
-  std::vector<std::string> out;
+std::vector<FigureCheck> check_figures(const Expect& e, const Statement& st) {
+  std::vector<FigureCheck> out;
   compare(out, "energy_charge_usd", e.energy_charge_usd, st.energy_charge);
   compare(out, "rsg_charge_usd", e.rsg_charge_usd, st.rsg_charge);
   compare(out, "penalty_usd", e.penalty_usd, st.penalty);
@@ -59,22 +57,6 @@ std::vector<std::string> compare_expectations(const Expect& e, const Statement& 
     compare(out, "lses." + id + ".amount_usd", std::optional(amount), got);
   }
   return out;
-}
-
-int count_expectations(const Expect& e) {
-  int n = 0;
-  for (bool b : {e.energy_charge_usd.has_value(), e.rsg_charge_usd.has_value(), e.penalty_usd.has_value(),
-                 e.capacity_usd.has_value(), e.allocated_usd.has_value(), e.eo_usd.has_value(),
-                 e.disqualified.has_value()}) {
-    n += b;
-  }
-  for (const auto& [id, x] : e.resources) {
-    for (bool b : {x.energy_charge_usd.has_value(), x.rsg_charge_usd.has_value(), x.penalty_usd.has_value(),
-                   x.capacity_usd.has_value(), x.counted_failures.has_value(), x.disqualified.has_value()}) {
-      n += b;
-    }
-  }
-  return n + static_cast<int>(e.lses.size());
 }
 
 }  // namespace drsim::app
