@@ -33,7 +33,9 @@ const drsim::app::RegisterCommand reg{10, [](CLI::App& app) {
       "it as `drsim run` does, writing nothing: a file that validates runs.\n"
       "Prints `ok: NAME: N resources, M instructions, K series hours, R meter rows` and exits 0,\n"
       "or prints every problem to stderr as `file:line:column: key.path: what is wrong`\n"
-      "(CSV rows: `file:line: column: what is wrong`) and exits 2.");
+      "(CSV rows: `file:line: column: what is wrong`) and exits 2. Warnings (a value ignored, a level\n"
+      "name not used in the planning year) print on stderr as `file:line:column: warning: ...` and\n"
+      "do not change the exit status.");
   cmd->add_option("scenario", *path, "the scenario YAML file")->required();
   cmd->callback([path] { run_validate(*path); });
 }};

@@ -105,7 +105,12 @@ void add_resources(Plan& p, Prng& rng) {
 void add_emergencies(Plan& p, Prng& rng) {
   const std::array<int, 4> per_season{5, 3, 5, 3};  // a full season's emergencies
   const DateRange period{p.first_day, p.first_day + p.options.days};
-  const std::array<std::string_view, 3> levels{"max_gen_event_step_2a", "max_gen_event_step_2b", "eea2"};
+  // Level names of the planning year's Max Gen procedure (settlement/emergency_levels): from PY 2026-27
+  // the steps are 1-3 (KA-01551), so a generated year never warns about its own levels.
+  const std::array<std::string_view, 3> levels =
+      p.options.planning_year >= 2026
+          ? std::array<std::string_view, 3>{"max_gen_event_step_2", "max_gen_event_step_3", "eea2"}
+          : std::array<std::string_view, 3>{"max_gen_event_step_2a", "max_gen_event_step_2b", "eea2"};
   for (const Season s : kSeasons) {
     const DateRange season = season_range(p.options.planning_year, s);
     const Date from = std::max(season.begin, period.begin);
