@@ -43,12 +43,13 @@ inline Mw mw(const char* text) { return Mw(*Decimal::parse(text)); }
 // MW held over a fraction of an hour gives MWh, rounded to six places (rules.md 1a).
 inline Mwh energy(Mw power, Decimal hours) { return Mwh(Decimal::mul(power.value(), hours)); }
 
-// MWh x $/MWh x multiplier, exact until the caller rounds it to cents.
+// MWh x $/MWh x multiplier, exact until the caller rounds it to cents: within the limits
+// at most 320,000 MWh x 1e6 $/MWh x 1e6 = 3.2e17 dollars (money.cpp has the bounds).
 inline ExactUsd charge(Mwh energy, UsdPerMwh price, Decimal multiplier) {
   return ExactUsd::product(energy.value(), price.value(), multiplier);
 }
 
-// MW x $/MW-day x days, exact.
+// MW x $/MW-day x days, exact: at most 1e5 MW x 1e6 $/MW-day x 366 days = 3.66e13 dollars.
 inline ExactUsd capacity_value(Mw cleared, UsdPerMwDay price, Decimal days) {
   return ExactUsd::product(cleared.value(), price.value(), days);
 }
