@@ -25,6 +25,12 @@ std::optional<std::string> parse_decimal(std::string_view t, Decimal& out, bool 
   auto d = Decimal::parse(t);
   if (!d) return fmt::format("expected a number, got '{}'", t);
   if (!allow_negative && d->is_negative()) return fmt::format("must not be negative, got {}", t);
+  // The limit of every scenario number that is not MW (docs/format.md, Limits), so that money stays
+  // inside its proved bounds (settlement/money.cpp).
+  constexpr std::int64_t kMaxRuleValue = 1'000'000;
+  if (*d > Decimal::from_int(kMaxRuleValue) || *d < Decimal::from_int(-kMaxRuleValue)) {
+    return fmt::format("{} is beyond the limit of +-{} for a number", d->str(), kMaxRuleValue);
+  }
   out = *d;
   return std::nullopt;
 }

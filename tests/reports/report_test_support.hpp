@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -65,7 +66,9 @@ struct CommandResult {
 
 // Runs a shell command line in `cwd`, capturing its output and exit status.
 inline CommandResult run_command(const std::string& command, const fs::path& cwd) {
-  const fs::path log = cwd / ".command-output";
+  // One log per process and call: tests run in parallel (ctest -j) and may share `cwd` (the temp folder).
+  static std::atomic<int> calls{0};
+  const fs::path log = cwd / (".command-output-" + std::to_string(::getpid()) + "-" + std::to_string(calls++));
   const std::string line = "cd " + shell_quote(cwd.string()) + " && " + command + " > " + shell_quote(log.string()) + " 2>&1";
   const int raw = std::system(line.c_str());
   CommandResult r;

@@ -111,6 +111,12 @@ TEST_CASE("loader: rules keys go through set_rule") {
           "'untested_multiplier'?)"});
   CHECK(problems(with(3, "planning_year: 2025\nrules: {untested_multiplier: x}")) ==
         V{"s.yaml:4:30: rules.untested_multiplier: expected a number, got 'x'"});
+  // Rule values keep the +-1,000,000 limit of every other number (format.md, Limits): money's bounds rest on it.
+  CHECK(problems(with(3, "planning_year: 2025\nrules: {untested_multiplier: 1000000}")).empty());
+  CHECK(problems(with(3, "planning_year: 2025\nrules: {untested_multiplier: 1000000.000001}")) ==
+        V{"s.yaml:4:30: rules.untested_multiplier: 1000000.000001 is beyond the limit of +-1000000 for a number"});
+  CHECK(problems(with(3, "planning_year: 2025\nrules: {penalty_lmp_floor_usd_per_mwh: -2000000}")) ==
+        V{"s.yaml:4:40: rules.penalty_lmp_floor_usd_per_mwh: -2000000 is beyond the limit of +-1000000 for a number"});
 }
 
 TEST_CASE("loader: wrong types and bad numbers name the bad value") {
