@@ -2,38 +2,20 @@
 // the exit status of the worst file, and JUnit XML that CI servers read (checked against tests/app/data/junit.xsd).
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-#include <stdexcept>
 #include <string>
 
+#include "tests/support/cli.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Cli {
-  int status = -1;
-  std::string out;  // stdout and stderr together
-};
-
-Cli shell(const std::string& cmd) {
-  Cli r;
-  FILE* p = ::popen((cmd + " 2>&1").c_str(), "r");
-  if (p == nullptr) throw std::runtime_error("test: popen failed");
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int w = ::pclose(p);
-  r.status = WIFEXITED(w) ? WEXITSTATUS(w) : -1;
-  return r;
-}
+using Cli = drsim::test::CliResult;
+using drsim::test::run_shell;
 
 std::string read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -70,7 +52,7 @@ TEST_CASE("drsim check FOLDER: one line per file, a summary, exit 1 when a figur
   // The worked example's penalty is 6302.75; expecting 6302.74 must fail by one cent.
   worked_example(dir, "b-differs", "  penalty_usd: 6302.75", "  penalty_usd: 6302.74");
   dir.write("notes/readme.yaml", "just: notes\n");  // no expect: block, so not a scenario to check
-  const Cli r = shell(std::string(DRSIM_BINARY) + " check " + dir.str() + " --jobs 2");
+  const Cli r = run_shell(std::string(DRSIM_BINARY) + " check " + dir.str() + " --jobs 2");
   INFO(r.out);
   CHECK(r.status == 1);
   CHECK(r.out.find("ok: " + dir.str() + "/a-holds/scenario.yaml: all 11 expected figures hold\n") != std::string::npos);
@@ -86,12 +68,12 @@ TEST_CASE("drsim check --junit: valid JUnit XML, one case per figure, failures a
   // An invalid file: a misspelt rule key is one located problem.
   worked_example(dir, "c-invalid", "  failure_separation_h: 24", "  failure_separaton_h: 24");
   const std::string xml = dir / "check.xml";
-  const Cli r = shell(std::string(DRSIM_BINARY) + " check " + dir.str() + " --junit " + xml);
+  const Cli r = run_shell(std::string(DRSIM_BINARY) + " check " + dir.str() + " --junit " + xml);
   INFO(r.out);
   CHECK(r.status == 2);  // an invalid file outranks a differing figure
   CHECK(r.out.find("checked 3 scenario file(s): 1 hold, 1 differ, 1 invalid\n") != std::string::npos);
   CHECK(r.out.find("c-invalid/scenario.yaml:16:3: rules.failure_separaton_h: unknown rule key") != std::string::npos);
-  const Cli lint = shell("xmllint --noout --schema " + std::string(DRSIM_SOURCE_DIR) + "/tests/app/data/junit.xsd " + xml);
+  const Cli lint = run_shell("xmllint --noout --schema " + std::string(DRSIM_SOURCE_DIR) + "/tests/app/data/junit.xsd " + xml);
   INFO(lint.out);
   CHECK(lint.status == 0);
   const std::string text = read(xml);
@@ -108,14 +90,14 @@ TEST_CASE("drsim check: a missing path, an empty folder and --out with many file
   drsim::test::TempDir dir;
   fs::create_directories(dir.path() / "empty");
   const std::string bin = DRSIM_BINARY;
-  const Cli missing = shell(bin + " check " + dir / "nope");
+  const Cli missing = run_shell(bin + " check " + dir / "nope");
   CHECK(missing.status == 2);
   CHECK(missing.out == dir / "nope" + ": no such file or folder\n");
-  const Cli empty = shell(bin + " check " + dir / "empty");
+  const Cli empty = run_shell(bin + " check " + dir / "empty");
   CHECK(empty.status == 2);
   CHECK(empty.out == dir / "empty" + ": the folder holds no scenario file with an expect: block\n");
   worked_example(dir, "a");
-  const Cli out = shell(bin + " check " + dir / "a" + " --out " + dir / "o");
+  const Cli out = run_shell(bin + " check " + dir / "a" + " --out " + dir / "o");
   CHECK(out.status == 2);
   CHECK(out.out == "--out: --out writes one run's folder: give it with a single scenario file\n");
 }

@@ -2,37 +2,20 @@
 // overwritten unasked.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <stdexcept>
 #include <string>
 
+#include "tests/support/cli.hpp"
 #include "tests/support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Cli {
-  int status = -1;
-  std::string out;  // stdout and stderr together
-};
+using Cli = drsim::test::CliResult;
 
-Cli cli(const std::string& args) {
-  const std::string cmd = std::string(DRSIM_BINARY) + " " + args + " 2>&1";
-  Cli r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) throw std::runtime_error("test: popen failed");
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int w = ::pclose(p);
-  r.status = WIFEXITED(w) ? WEXITSTATUS(w) : -1;
-  return r;
-}
+Cli cli(const std::string& args) { return drsim::test::run_drsim(args); }
 
 std::string src(const std::string& rel) { return std::string(DRSIM_SOURCE_DIR) + "/" + rel; }
 

@@ -8,6 +8,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/support/cli.hpp"
 #include "tests/support/temp_dir.hpp"
 
 #include <atomic>
@@ -33,24 +34,8 @@ inline std::string slurp(const std::filesystem::path& p) {
 // A fresh folder per test, removed afterwards (tests/support/temp_dir.hpp).
 using TempDir = drsim::test::TempDir;
 
-struct CliResult {
-  int status = -1;  // exit status, -1 when killed by a signal
-  std::string out;  // stdout and stderr together
-};
-
-// Runs `drsim ARGS` through the shell (ARGS already quoted as needed).
-inline CliResult run_drsim(const std::string& args) {
-  const std::string cmd = std::string(DRSIM_BINARY) + " " + args + " 2>&1";
-  CliResult r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  if (p == nullptr) throw std::runtime_error("test: popen failed");
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int w = ::pclose(p);
-  r.status = WIFEXITED(w) ? WEXITSTATUS(w) : -1;
-  return r;
-}
+using drsim::test::CliResult;
+using drsim::test::run_drsim;
 
 struct Measured {
   int status = -1;      // exit status, -1 when killed by a signal

@@ -1,8 +1,6 @@
 // Runs `drsim validate` as a user would: exit status and output of a good and a broken file.
 #include <catch2/catch.hpp>
 
-#include <sys/wait.h>
-
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -12,26 +10,13 @@
 #include <vector>
 
 #include "temp_files.hpp"
+#include "tests/support/cli.hpp"
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out;  // stdout and stderr together
-};
+using Run = drsim::test::CliResult;
 
-Run run(const std::string& args) {
-  const std::string cmd = std::string(DRSIM_BINARY) + " " + args + " 2>&1";
-  Run r;
-  FILE* p = ::popen(cmd.c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  std::size_t n = 0;
-  while ((n = std::fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int w = ::pclose(p);
-  r.status = WIFEXITED(w) ? WEXITSTATUS(w) : -1;
-  return r;
-}
+Run run(const std::string& args) { return drsim::test::run_drsim(args); }
 
 std::string example(const std::string& name) {
   return std::string(DRSIM_SOURCE_DIR) + "/scenarios/examples/" + name + "/scenario.yaml";
