@@ -25,7 +25,9 @@ void entry(Scenario& s, const char* from, const char* to, const char* mw) {
 
 std::vector<Mw> available(const Scenario& s) {
   std::vector<Mw> out;
-  for (const auto& h : sim::simulate(s, sim::inline_meter_feed(s)).instructions.at(0).hours) {
+  // The record is held by name: a range-for over a member of a temporary would read freed memory.
+  const RunRecord record = sim::simulate(s, sim::inline_meter_feed(s));
+  for (const auto& h : record.instructions.at(0).hours) {
     out.push_back(h.available_mw);
   }
   return out;
