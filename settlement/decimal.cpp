@@ -111,7 +111,10 @@ std::optional<int128> parse_scaled(std::string_view text, int places, bool exact
       if (seen_point) ++fraction_digits;
       continue;
     }
-    if (significant >= 30) return std::nullopt;  // beyond any plausible value
+    // 38 digits still fit 128 bits (10^38 < 1.7e38); the bound on the scaled value is checked below. Trailing
+    // zeros count here, so the cap must stay above that bound: "X.00", X of 35 digits, is what str() prints
+    // for a money amount that parsed (a fuzzer found the round trip refused at a cap of 30).
+    if (significant >= 38) return std::nullopt;
     mantissa = mantissa * 10 + (c - '0');
     ++significant;
     if (seen_point) ++fraction_digits;
