@@ -2,10 +2,12 @@
 // overlaps, meter rows.
 // Prices are checked by settlement, for the hours that carry a charge (rules.md 4.7).
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -132,16 +134,50 @@ struct MeterSpan {
 };
 static_assert(sizeof(MeterSpan) == 24);
 
-// Second pass over the meter rows, only for the resources in `unsorted` (by
-// index): their `rows` intervals sorted by start, each overlap named with both lines.
+// Which of the `unsorted` resources (by index) really hold two intervals that overlap. Meter
+// intervals are aligned to their own length (5, 15 or 60 minutes), so each covers whole 5-minute
+// slots of one day: a bit per slot, 36 bytes per resource and day, never the rows.
+std::vector<bool> overlapping_resources(LoadState& st, const std::unordered_map<std::string, std::uint32_t>& unsorted) {
+  using DaySlots = std::array<std::uint64_t, 5>;  // 288 five-minute slots
+  std::vector<std::unordered_map<std::int64_t, DaySlots>> slots(unsorted.size());
+  std::vector<bool> overlap(unsorted.size(), false);
+  try {
+    for_each_meter_row(st.scenario.meter, [&](const MeterRow& row) {
+      const auto it = unsorted.find(row.resource);
+      if (it == unsorted.end() || overlap[it->second]) return;
+      const std::int64_t first = row.start.seconds() / 300;  // aligned: no remainder
+      const std::int64_t day = first >= 0 ? first / 288 : (first - 287) / 288;
+      DaySlots& bits = slots[it->second][day];
+      for (std::int64_t k = first - day * 288; k < first - day * 288 + row.minutes / 5; ++k) {
+        const std::uint64_t mask = std::uint64_t{1} << (k % 64);
+        auto& word = bits[static_cast<std::size_t>(k / 64)];
+        if ((word & mask) != 0) overlap[it->second] = true;
+        word |= mask;
+      }
+    });
+  } catch (const InputError&) {
+    // The same row problems were collected by the first pass.
+  }
+  return overlap;
+}
+
+// Names every overlap of the resources in `unsorted` (by index) whose intervals overlap: their rows
+// sorted by start, each overlap with both lines. Out-of-order rows that do not overlap cost only the
+// slot bits of overlapping_resources(), so a shuffled file stays in bounded memory.
 void check_unsorted_meter(LoadState& st, const std::unordered_map<std::string, std::uint32_t>& unsorted,
-                          std::uint64_t rows, MeterProblems& problems) {
+                          const std::unordered_map<std::string, std::uint64_t>& rows_of, MeterProblems& problems) {
+  const std::vector<bool> overlap = overlapping_resources(st, unsorted);
+  std::uint64_t rows = 0;
+  for (const auto& [id, index] : unsorted) {
+    if (overlap[index]) rows += rows_of.at(id);
+  }
+  if (rows == 0) return;
   std::vector<MeterSpan> spans;
   spans.reserve(rows);
   try {
     for_each_meter_row(st.scenario.meter, [&](const MeterRow& row) {
       const auto it = unsorted.find(row.resource);
-      if (it == unsorted.end()) return;
+      if (it == unsorted.end() || !overlap[it->second]) return;
       const std::int64_t a = row.start.seconds();
       spans.push_back({a, a + std::int64_t{row.minutes} * 60, it->second, row.line});
     });
@@ -169,7 +205,8 @@ void check_unsorted_meter(LoadState& st, const std::unordered_map<std::string, s
 // of one resource overlap (format.md, series files v1.2: rows in any order).
 // Rows in time order are checked on the fly with one interval per resource in
 // memory; a resource whose rows come out of order (or overlap) is remembered,
-// and its rows alone are collected and sorted in a second pass.
+// and its rows pass again through a slot bitmap; only a resource that really
+// has an overlap has its rows collected and sorted, to name both lines.
 void check_meter(LoadState& st) {
   Scenario& s = st.scenario;
   if (!s.meter.present) return;
@@ -204,9 +241,9 @@ void check_meter(LoadState& st) {
     p.insert(p.end(), e.problems().begin(), e.problems().end());
   }
   if (!unsorted.empty()) {
-    std::uint64_t rows = 0;
-    for (const auto& [id, index] : unsorted) rows += seen[id].rows;
-    check_unsorted_meter(st, unsorted, rows, problems);
+    std::unordered_map<std::string, std::uint64_t> rows_of;
+    for (const auto& [id, index] : unsorted) rows_of.emplace(id, seen[id].rows);
+    check_unsorted_meter(st, unsorted, rows_of, problems);
   }
   problems.finish();
 }
