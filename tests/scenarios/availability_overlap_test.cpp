@@ -5,8 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "scenarios/scenario_loader.hpp"
-#include "temp_files.hpp"
+#include "loader_base.hpp"
 
 namespace {
 
@@ -47,24 +46,8 @@ std::string scenario(const std::string& availability) {
          + availability;                                                     // 33..
 }
 
-std::vector<std::string> problems(const std::string& yaml) {
-  drsim::test::TempDir dir;
-  const std::string path = dir.write("s.yaml", yaml);
-  std::vector<std::string> out;
-  try {
-    drsim::load_scenario(path);
-  } catch (const drsim::InputError& e) {
-    for (const auto& p : e.problems()) {
-      std::string s = p.str();
-      const std::string prefix = dir.str() + "/";
-      for (auto at = s.find(prefix); at != std::string::npos; at = s.find(prefix)) s.erase(at, prefix.size());
-      out.push_back(s);
-    }
-  }
-  return out;
-}
-
-using V = std::vector<std::string>;
+using drsim::test::loader::problems;
+using drsim::test::loader::V;
 
 }  // namespace
 
