@@ -1,8 +1,14 @@
 // Load, simulate, settle and write: the pipeline of a run.
 #include "app/pipeline.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
+#include <span>
+#include <thread>
+#include <vector>
 
 #include <unistd.h>
 
@@ -13,6 +19,7 @@
 #include "reports/output_folder.hpp"
 #include "reports/run_outputs.hpp"
 #include "scenarios/meter_reader.hpp"
+#include "scenarios/meter_scan.hpp"
 #include "scenarios/scenario_loader.hpp"
 #include "settlement/settle.hpp"
 #include "sim/lifecycle.hpp"
@@ -28,23 +35,68 @@ std::string utc_now() {
   return buf;
 }
 
+namespace {
+
+// The meter CSV's problems need the loader's exact checker to be named (each with
+// its line, overlaps with both lines): the one pass only knows that there is one.
+struct MeterNeedsCheck {};
+
+// Parts of the one meter pass: one per core, at most 4 (each reads the whole file
+// and takes a share of the resources).
+std::size_t meter_parts() { return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4); }
+
+// The one pass over a meter CSV: rows parsed, checked and integrated at once, on
+// meter_parts() threads (by resource, so each resource's sums are one thread's).
+void scan_meter_file(const Scenario& s, sim::MeterIntegrator& m, bool progress) {
+  std::error_code ec;
+  const auto bytes = std::filesystem::file_size(s.meter.csv_path, ec);
+  const std::uint64_t mb = ec ? 0 : bytes >> 20;
+  ProgressBar bar(mb, progress && isatty(STDERR_FILENO) != 0 && mb >= 64, "MB of meter rows");
+  std::atomic<std::uint64_t> done{0};
+  std::vector<scenarios::MeterBatchSink> sinks;
+  for (std::size_t k = 0; k < meter_parts(); ++k) {
+    sinks.emplace_back([&m, &bar, &done, k, n = std::uint64_t{0}](std::span<const MeterInterval> batch) mutable {
+      for (const auto& iv : batch) {
+        if (!m.add(iv)) return false;
+      }
+      if (k == 0 && ++n % 64 == 0) bar.update(done.load() >> 20);
+      return true;
+    });
+  }
+  const auto result = scenarios::scan_meter_csv(s.meter.csv_path, s.resources, sinks, &done);
+  bar.update(mb);
+  bar.finish();
+  if (!result.clean) throw MeterNeedsCheck{};
+  m.count_rows(result.rows);
+}
+
+// The slow and exact way: rows streamed by the loader's reader (after its full check).
+void stream_meter_rows(const Scenario& s, sim::MeterIntegrator& m) {
+  for_each_meter_row(s.meter, [&m](const MeterRow& row) { m.feed(row); });
+}
+
+}  // namespace
+
 RunResult run_scenario(const std::string& path, bool progress) {
   RunResult r;
   r.info.started_at = utc_now();
-  r.scenario = load_scenario(path);
-  const Scenario& s = r.scenario;
-  // The meter stream is the long part of a large run: show it on a terminal.
-  ProgressBar bar(s.meter.row_count, progress && isatty(STDERR_FILENO) != 0 && s.meter.row_count >= 1'000'000,
-                  "meter rows");
-  r.record = sim::simulate(s, [&s, &bar](const std::function<void(const MeterRow&)>& sink) {
-    std::uint64_t rows = 0;
-    for_each_meter_row(s.meter, [&](const MeterRow& row) {
-      sink(row);
-      if (++rows % 500'000 == 0) bar.update(rows);
+  r.scenario = load_scenario(path, MeterCheck::in_run);
+  try {
+    const Scenario& s = r.scenario;
+    r.record = sim::simulate(s, [&s, progress](sim::MeterIntegrator& m) {
+      if (s.meter.csv_path.empty()) {
+        stream_meter_rows(s, m);
+      } else {
+        scan_meter_file(s, m, progress);
+      }
     });
-    bar.update(rows);
-    bar.finish();
-  });
+  } catch (const MeterNeedsCheck&) {
+    r.scenario = load_scenario(path, MeterCheck::full);  // throws the located problems
+    const Scenario& s = r.scenario;
+    r.record = sim::simulate(s, [&s](sim::MeterIntegrator& m) { stream_meter_rows(s, m); });
+  }
+  const Scenario& s = r.scenario;
+  r.scenario.meter.row_count = r.record.meter_rows;
   r.statement = settle(s, r.record);
   r.info.scenario_name = s.name;
   r.info.scenario_path = s.path;

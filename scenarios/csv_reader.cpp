@@ -166,24 +166,35 @@ bool CsvReader::split() {
   return true;
 }
 
+bool CsvReader::row_in_line() {
+  if (trim(line_).empty()) return false;
+  if (!split()) return false;
+  if (fields_.size() != header_fields_) {
+    // One field more is most often a number written with a thousands separator.
+    report("", fmt::format("the row has {} fields, the header has {} ({})", fields_.size(), header_fields_,
+                           fields_.size() > header_fields_
+                               ? "an unquoted thousands separator such as 1,980 splits a number in two: write "
+                                 "1980, or quote the field"
+                               : "every row has one field per header column; an empty field is nothing between "
+                                 "two commas"));
+    return false;
+  }
+  return true;
+}
+
 bool CsvReader::next() {
   if (!ok_) return false;
   while (read_line()) {
-    if (trim(line_).empty()) continue;
-    if (!split()) continue;
-    if (fields_.size() != header_fields_) {
-      // One field more is most often a number written with a thousands separator.
-      report("", fmt::format("the row has {} fields, the header has {} ({})", fields_.size(), header_fields_,
-                             fields_.size() > header_fields_
-                                 ? "an unquoted thousands separator such as 1,980 splits a number in two: write "
-                                   "1980, or quote the field"
-                                 : "every row has one field per header column; an empty field is nothing between "
-                                   "two commas"));
-      continue;
-    }
-    return true;
+    if (row_in_line()) return true;
   }
   return false;
+}
+
+bool CsvReader::take(std::string_view text, int line_no) {
+  line_.assign(text);
+  line_no_ = line_no;
+  if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+  return ok_ && row_in_line();
 }
 
 }  // namespace drsim::scenarios

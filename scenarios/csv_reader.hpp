@@ -32,6 +32,14 @@ class CsvReader {
   // A row whose field count differs from the header's, or with a broken quote,
   // is reported and skipped.
   bool next();
+  // Takes `text` (one line of the same file, without its newline) as the current
+  // row at line `line_no`, exactly as next() would read it: false for a blank line
+  // and for a row reported (field count, broken quote). For readers that get the
+  // bytes themselves (scenarios/meter_scan.cpp).
+  bool take(std::string_view text, int line_no);
+  // Fields in the header row, and the header position of expected column i.
+  std::size_t header_fields() const { return header_fields_; }
+  std::size_t position(std::size_t i) const { return position_[i]; }
   // Field of expected column i of the current row (i < number of expected
   // columns), wherever that column stands in the header.
   std::string_view field(std::size_t i) const { return fields_[position_[i]]; }
@@ -45,6 +53,7 @@ class CsvReader {
  private:
   bool read_line();
   bool split();  // splits line_ into fields_; false on a broken quote
+  bool row_in_line();  // line_ as a data row: false when blank or reported
   bool match_header();  // fills position_ from the header in fields_; reports what is wrong
   bool report_repeated_names();  // false when a header name is given twice
   void report(std::string key, std::string message);

@@ -39,6 +39,9 @@ struct LoadState {
   Scenario& scenario;
   YamlReader reader;
   std::string base_dir;  // the scenario file's folder, for relative CSV paths
+  // A meter CSV is left to the run's one pass (scenarios/meter_scan.hpp) when
+  // nothing else in the scenario is wrong (MeterCheck::in_run).
+  bool meter_csv_in_run = false;
 
   // Defined ids of each kind, with the line that defined them.
   std::map<IdKind, std::map<std::string, int>> ids;

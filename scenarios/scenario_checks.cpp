@@ -210,6 +210,7 @@ void check_unsorted_meter(LoadState& st, const std::unordered_map<std::string, s
 void check_meter(LoadState& st) {
   Scenario& s = st.scenario;
   if (!s.meter.present) return;
+  if (st.meter_csv_in_run && !s.meter.csv_path.empty() && st.reader.problems().empty()) return;
   MeterProblems problems(st, s.meter.csv_path.empty() ? s.path : s.meter.csv_path);
   struct Seen {
     MarketTime end;  // end of the resource's latest interval so far

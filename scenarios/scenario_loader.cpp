@@ -115,7 +115,7 @@ void sort_problems(std::vector<Problem>& problems, const std::string& scenario_p
 
 }  // namespace
 
-Scenario load_scenario(const std::string& path) {
+Scenario load_scenario(const std::string& path, MeterCheck meter) {
   Scenario s;
   s.path = path;
   const std::string bytes = read_bytes(path);
@@ -141,6 +141,7 @@ Scenario load_scenario(const std::string& path) {
   if (!root.IsDefined() || root.IsNull()) throw InputError(Problem{path, 0, 0, "", "the file is empty"});
   LoadState st(s);
   st.base_dir = std::filesystem::path(path).parent_path().string();
+  st.meter_csv_in_run = meter == MeterCheck::in_run;
   if (!st.reader.check_size(root)) throw InputError(st.reader.problems());
   MapFields top(st.reader, Field{root, YamlReader::mark_of(root), ""});
   if (!top.ok()) throw InputError(st.reader.problems());

@@ -59,7 +59,7 @@ class Lifecycle {
   RunRecord run(const MeterFeed& feed) {
     plan();
     meters_.seal();
-    feed([this](const MeterRow& row) { meters_.feed(row); });
+    feed(meters_);
     record_.meter_rows = meters_.rows();
     schedule();
     engine_.run();
@@ -475,8 +475,8 @@ class Lifecycle {
 }  // namespace
 
 MeterFeed inline_meter_feed(const Scenario& s) {
-  return [&s](const std::function<void(const MeterRow&)>& sink) {
-    for (const auto& row : s.meter.rows) sink(row);
+  return [&s](MeterIntegrator& m) {
+    for (const auto& row : s.meter.rows) m.feed(row);
   };
 }
 

@@ -5,11 +5,13 @@
 
 #include "settlement/run_record.hpp"
 #include "settlement/scenario.hpp"
+#include "sim/meter_integrator.hpp"
 
 namespace drsim::sim {
 
-// Streams every meter interval of the scenario to the callback, once.
-using MeterFeed = std::function<void(const std::function<void(const MeterRow&)>&)>;
+// Feeds every meter interval of the scenario into the run's integrator, once
+// (after the run has declared its windows and days).
+using MeterFeed = std::function<void(MeterIntegrator&)>;
 
 // A feed over the scenario's inline meter rows.
 MeterFeed inline_meter_feed(const Scenario& s);

@@ -1,23 +1,31 @@
-// Integrates streamed meter intervals into the time-weighted MW of the windows a run needs.
+// Integrates meter intervals into the time-weighted MW of the windows a run needs and the hourly sums of its days.
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "settlement/exact_time.hpp"
+#include "settlement/meter_interval.hpp"
 #include "settlement/scenario.hpp"
 
 namespace drsim::sim {
 
 // Before the meter stream is read, the run declares what it needs: windows
 // (the obligated part of each instruction-hour, whose end may fall between whole
-// seconds) and the history of default baselines. feed() then takes each interval
-// once and keeps only sums for those; nothing else of the stream is held. History
-// is kept as 24 hourly sums and their coverage per resource and day, never rows.
+// seconds) and the history of default baselines. add() then takes each interval
+// once and keeps only sums for those; nothing of the stream itself is held.
+//
+// Per resource and day it keeps a bit for each 5-minute slot (meter intervals are
+// aligned to their 5, 15 or 60 minutes, so an interval is whole slots of one hour)
+// and, for the days a baseline may use, 24 hourly sums. The slot bits tell which
+// hours are metered and find two intervals that overlap, in any row order.
 class MeterIntegrator {
  public:
   using WindowId = std::uint32_t;
@@ -32,10 +40,20 @@ class MeterIntegrator {
   // including `through`, however far back the meter history goes (the days a
   // default baseline can use, rules.md 4.6). A later call may extend `through`.
   void keep_history(std::size_t resource, Date through);
-  // Sorts the windows; call once after the last add_*, before feed().
+  // Sorts the windows; call once after the last add_*, before the first interval.
   void seal();
 
+  // Adds one interval. Calls for different resources may run on different threads
+  // at once (each resource's sums are its own); the intervals of one resource come
+  // from one thread. Returns false when the interval covers a slot that an earlier
+  // interval of the resource covered (an overlap: the caller reports it).
+  bool add(const MeterInterval& iv);
+  // Adds one row of the inline or streamed form (rows of unknown resources are skipped).
   void feed(const MeterRow& row);
+  // Counts rows that add() took from another reader (feed() counts its own).
+  void count_rows(std::uint64_t n) { rows_ += n; }
+  // The index of a resource id, or none.
+  std::optional<std::uint32_t> index_of(std::string_view id) const;
 
   // Time-weighted average MW over the window, rounded to six places; none when
   // any part of it has no interval.
@@ -49,13 +67,19 @@ class MeterIntegrator {
   std::uint64_t rows() const { return rows_; }
 
  private:
-  // Sum over one settlement hour of a kept day. |MW| <= 100,000 (format.md limits), so
-  // MW in millionths x 3600 s is below 3.6e14: int64 holds it.
-  struct HourAcc {
-    std::int64_t mw_seconds = 0;  // sum of MW (in millionths) x seconds covered
-    std::int32_t seconds = 0;     // seconds covered
+  static constexpr int kPageDays = 32;
+  using DaySlots = std::array<std::uint64_t, 5>;  // 288 five-minute slots
+  // Sums of MW (in millionths) x 5-minute slots covered, per settlement hour. An hour of
+  // one resource stays within int32 unless its MW passes about 178 (2^31 / 12e6): such a
+  // sum moves to the resource's `wide` map, marked kWide here.
+  using HourSums = std::array<std::int32_t, 24>;
+  static constexpr std::int32_t kWide = INT32_MIN;
+  struct Page {
+    std::array<DaySlots, kPageDays> slots{};
+    std::unique_ptr<std::array<HourSums, kPageDays>> sums;  // when any day of the page is kept
+    std::uint32_t kept = 0;                                 // bit d: day d of the page is kept
   };
-  // Sum over a window, in microseconds: MW in millionths x microseconds needs 128 bits.
+  // Window sums in microseconds: MW in millionths x microseconds needs 128 bits.
   struct WindowAcc {
     int128 mw_us = 0;
     std::int64_t us = 0;
@@ -65,18 +89,28 @@ class MeterIntegrator {
     std::int64_t to = 0;
     WindowId id = 0;
   };
-  struct DayAcc {
-    std::array<HourAcc, 24> hours;
+  struct Days {
+    std::int64_t first_page = 0;                 // page number (day / kPageDays) of pages[0]
+    std::vector<std::unique_ptr<Page>> pages;    // null where no interval fell
+    std::vector<std::pair<std::int32_t, std::int32_t>> declared;  // add_days ranges
+    std::optional<Date> history_through;          // keep_history's day
+    std::unordered_map<std::int64_t, std::int64_t> wide;  // day * 24 + hour -> sum past int32
   };
-  DayAcc* kept_day(std::size_t resource, Date day);
 
-  std::unordered_map<std::string, std::size_t> index_;
-  std::vector<std::vector<Window>> windows_;                    // per resource, sorted by from
-  std::vector<WindowAcc> window_acc_;                           // per window id
-  std::vector<std::int64_t> window_len_;                        // per window id, microseconds
-  std::vector<std::unordered_map<std::int32_t, DayAcc>> days_;  // per resource: day -> hourly sums
-  std::vector<std::optional<Date>> history_through_;            // per resource: keep_history's day
-  std::vector<std::optional<Date>> first_metered_;              // per resource
+  bool kept(const Days& d, std::int32_t day) const;
+  Page& page_for(std::size_t resource, std::int64_t day);
+  const Page* page_at(std::size_t resource, std::int64_t day) const;
+  std::int64_t hour_sum(std::size_t resource, const Page& p, std::int64_t day, int hour) const;
+
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::uint32_t, IdHash, std::equal_to<>> index_;
+  std::vector<std::vector<Window>> windows_;  // per resource, sorted by from
+  std::vector<WindowAcc> window_acc_;         // per window id
+  std::vector<std::int64_t> window_len_;      // per window id, microseconds
+  std::vector<Days> days_;                    // per resource
   std::uint64_t rows_ = 0;
 };
 
