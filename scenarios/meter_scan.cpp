@@ -31,6 +31,14 @@ struct IdHash {
 using ResourceIndex = std::unordered_map<std::string_view, std::uint32_t, IdHash, std::equal_to<>>;
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// p starts with `id` (ids are short: a loop beats a call to memcmp).
+bool same(const char* p, const std::string& id) {
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    if (p[i] != id[i]) return false;
+  }
+  return true;
+}
 int two(const char* p) { return (p[0] - '0') * 10 + (p[1] - '0'); }
 
 // "-12.345678": an optional minus, 1 to 6 digits, optionally a point and 1 to 6
@@ -142,7 +150,7 @@ class Part {
   const char* quick(const char* p) {
     std::uint32_t r = 0;
     const char* q = p;
-    if (!last_id_.empty() && std::memcmp(p, last_id_.data(), last_id_.size()) == 0 && p[last_id_.size()] == ',') {
+    if (!last_id_.empty() && same(p, last_id_) && p[last_id_.size()] == ',') {
       r = last_index_;
       q = p + last_id_.size() + 1;
     } else {

@@ -72,6 +72,7 @@ bool MeterIntegrator::kept(const Days& d, std::int32_t day) const {
 MeterIntegrator::Page& MeterIntegrator::page_for(std::size_t resource, std::int64_t day) {
   Days& d = days_[resource];
   const std::int64_t number = floor_div(day, kPageDays);
+  if (number == d.last_page) return *d.last;
   if (d.pages.empty()) {
     d.first_page = number;
   } else if (number < d.first_page) {
@@ -91,6 +92,8 @@ MeterIntegrator::Page& MeterIntegrator::page_for(std::size_t resource, std::int6
     }
     if (page->kept != 0) page->sums = std::make_unique<std::array<HourSums, kPageDays>>();
   }
+  d.last_page = number;
+  d.last = page.get();
   return *page;
 }
 
@@ -106,19 +109,28 @@ bool MeterIntegrator::add(const MeterInterval& iv) {
   const std::int64_t a = iv.start;
   const std::int64_t b = a + std::int64_t{iv.minutes} * 60;
 
-  // Windows overlapping [a, b) (in microseconds): they are disjoint and sorted, so
-  // walk back from the last one starting before b.
+  // Windows overlapping [a, b) (in microseconds): they are disjoint and sorted by start,
+  // so also by end. The cursor is the first window ending after the last start seen; a
+  // row earlier than that moves it back by a binary search.
   const std::int64_t a_us = a * kUs;
   const std::int64_t b_us = b * kUs;
   const auto& ws = windows_[r];
-  auto w = std::lower_bound(ws.begin(), ws.end(), b_us, [](const Window& x, std::int64_t t) { return x.from < t; });
-  while (w != ws.begin()) {
-    --w;
-    if (w->to <= a_us) break;
-    const std::int64_t overlap = std::min(b_us, w->to) - std::max(a_us, w->from);
-    if (overlap > 0) {
-      window_acc_[w->id].mw_us += int128{iv.mw} * overlap;
-      window_acc_[w->id].us += overlap;
+  Days& d = days_[r];
+  if (!ws.empty()) {
+    std::size_t c = d.window_cursor;
+    if (c > 0 && ws[c - 1].to > a_us) {
+      c = static_cast<std::size_t>(
+          std::upper_bound(ws.begin(), ws.end(), a_us, [](std::int64_t t, const Window& x) { return t < x.to; }) -
+          ws.begin());
+    }
+    while (c < ws.size() && ws[c].to <= a_us) ++c;
+    d.window_cursor = c;
+    for (std::size_t k = c; k < ws.size() && ws[k].from < b_us; ++k) {
+      const std::int64_t overlap = std::min(b_us, ws[k].to) - std::max(a_us, ws[k].from);
+      if (overlap > 0) {
+        window_acc_[ws[k].id].mw_us += int128{iv.mw} * overlap;
+        window_acc_[ws[k].id].us += overlap;
+      }
     }
   }
 

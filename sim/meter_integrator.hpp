@@ -95,6 +95,10 @@ class MeterIntegrator {
     std::vector<std::pair<std::int32_t, std::int32_t>> declared;  // add_days ranges
     std::optional<Date> history_through;          // keep_history's day
     std::unordered_map<std::int64_t, std::int64_t> wide;  // day * 24 + hour -> sum past int32
+    // The last page and window used: rows of one resource mostly come in time order.
+    std::int64_t last_page = INT64_MIN;
+    Page* last = nullptr;
+    std::size_t window_cursor = 0;  // no window before it ends after the last interval's start
   };
 
   bool kept(const Days& d, std::int32_t day) const;
