@@ -8,7 +8,8 @@
 //          (the classic "hold model" of event-list benchmarks).
 // The loops: a std::priority_queue of POD entries with the work inline (the
 // floor), a std::priority_queue whose entries carry a std::function, and the
-// Engine (which adds handler slots, cancellation checks and Asio dispatch).
+// Engine (which adds handler slots, kind interning and cancellation checks to
+// the std::function loop; its run loop is the same plain pop-and-call).
 #include <array>
 #include <chrono>
 #include <cstdint>

@@ -37,7 +37,7 @@ std::optional<MarketTime> effective_end(const RunTables& run, const std::string&
   return std::nullopt;
 }
 
-std::string hours_between(MarketTime a, MarketTime b) { return Decimal::ratio((b - a).seconds, 3600).str(); }
+std::string hours_between(MarketTime a, MarketTime b) { return Decimal::ratio((b - a).in_seconds(), 3600).str(); }
 
 }  // namespace
 

@@ -27,7 +27,7 @@ struct ExactDuration {
     if (v < INT64_MIN) return {INT64_MIN};
     return {static_cast<std::int64_t>(v)};
   }
-  static constexpr ExactDuration of(Duration d) { return {d.seconds * kPerSecond}; }
+  static constexpr ExactDuration of(Duration d) { return {d.in_seconds() * kPerSecond}; }
   constexpr auto operator<=>(const ExactDuration&) const = default;
 };
 

@@ -9,14 +9,22 @@
 
 namespace drsim {
 
-// A length of simulated time, in whole seconds.
-struct Duration {
-  std::int64_t seconds = 0;
-  static constexpr Duration hours(std::int64_t h) { return {h * 3600}; }
-  static constexpr Duration minutes(std::int64_t m) { return {m * 60}; }
+// A length of simulated time, in whole seconds. Made only from its unit:
+// Duration::hours(2), Duration::minutes(30), Duration::seconds(7200), never `{7200}`.
+class Duration {
+ public:
+  static constexpr Duration hours(std::int64_t h) { return Duration(h * 3600); }
+  static constexpr Duration minutes(std::int64_t m) { return Duration(m * 60); }
+  static constexpr Duration seconds(std::int64_t s) { return Duration(s); }
+  // The length in whole seconds.
+  constexpr std::int64_t in_seconds() const { return seconds_; }
   constexpr auto operator<=>(const Duration&) const = default;
-  constexpr Duration operator+(Duration o) const { return {seconds + o.seconds}; }
-  constexpr Duration operator-(Duration o) const { return {seconds - o.seconds}; }
+  constexpr Duration operator+(Duration o) const { return Duration(seconds_ + o.seconds_); }
+  constexpr Duration operator-(Duration o) const { return Duration(seconds_ - o.seconds_); }
+
+ private:
+  explicit constexpr Duration(std::int64_t s) : seconds_(s) {}
+  std::int64_t seconds_;
 };
 
 // A civil date of the market calendar, as days since 1970-01-01.
@@ -62,9 +70,9 @@ class MarketTime {
   int he() const { return hour() + 1; }
   // "YYYY-MM-DDTHH:MM" (seconds appended only when not zero).
   std::string str() const;
-  constexpr MarketTime operator+(Duration d) const { return MarketTime(seconds_ + d.seconds); }
-  constexpr MarketTime operator-(Duration d) const { return MarketTime(seconds_ - d.seconds); }
-  constexpr Duration operator-(MarketTime o) const { return {seconds_ - o.seconds_}; }
+  constexpr MarketTime operator+(Duration d) const { return MarketTime(seconds_ + d.in_seconds()); }
+  constexpr MarketTime operator-(Duration d) const { return MarketTime(seconds_ - d.in_seconds()); }
+  constexpr Duration operator-(MarketTime o) const { return Duration::seconds(seconds_ - o.seconds_); }
   constexpr auto operator<=>(const MarketTime&) const = default;
 
  private:

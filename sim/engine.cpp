@@ -1,7 +1,5 @@
-// The discrete-event engine: heap of (time, priority, sequence), handler slots, dispatch through Asio.
+// The discrete-event engine: heap of (time, priority, sequence), handler slots, and the loop that runs them.
 #include "sim/engine.hpp"
-
-#include <boost/asio/post.hpp>
 
 #include <algorithm>
 #include <cstdio>
@@ -21,15 +19,6 @@ std::string TraceRecord::line() const {
   out += '\n';
   return out;
 }
-
-Engine::Engine()
-    // Single-threaded by contract, so the scheduler needs no locking.
-    : owned_ioc_(std::make_unique<boost::asio::io_context>(BOOST_ASIO_CONCURRENCY_HINT_UNSAFE)),
-      ioc_(owned_ioc_.get()) {}
-
-Engine::Engine(boost::asio::io_context& ioc) : ioc_(&ioc) {}
-
-Engine::~Engine() = default;
 
 std::uint32_t Engine::intern(std::string_view kind) {
   // Events of one kind tend to come in runs: skip the hash lookup then.
@@ -88,63 +77,63 @@ bool Engine::cancel(EventHandle handle) {
   return true;
 }
 
-void Engine::pump(std::int64_t until) {
-  while (!heap_.empty()) {
-    const Entry top = heap_.front();
-    Slot& s = slots_[top.slot];
-    if (!s.cancelled && top.time >= until) break;
-    std::pop_heap(heap_.begin(), heap_.end(), Later{});
-    heap_.pop_back();
-    std::function<void()> handler = std::move(s.handler);
-    const bool cancelled = s.cancelled;
-    const std::uint32_t kind = s.kind;
-    std::string entity = std::move(s.entity);
-    s.handler = nullptr;
-    s.sequence = 0;
-    s.cancelled = false;
-    free_slots_.push_back(top.slot);
-    if (cancelled) continue;
-
-    --pending_;
-    ++dispatched_;
-    ++ran_;
-    now_ = MarketTime::from_seconds(top.time);
-    if (tracing_) trace_.push_back(TraceRecord{top.sequence, now_, kinds_[kind], std::move(entity)});
-    // Posted from inside the running chain, so Asio recycles the operation's memory.
-    boost::asio::post(*ioc_, [this, until, h = std::move(handler)]() {
-      h();
-      pump(until);
-    });
-    return;
-  }
-  chain_active_ = false;
+TraceRecord& Engine::current() {
+  if (!in_handler_) throw std::logic_error("engine: current() called outside a handler");
+  if (in_trace_) return trace_.back();
+  if (scratch_.kind != kinds_[scratch_kind_]) scratch_.kind = kinds_[scratch_kind_];
+  return scratch_;
 }
 
 std::uint64_t Engine::run_before(std::int64_t until) {
   if (running_) throw std::logic_error("engine: run() or run_until() called from inside a handler");
   running_ = true;
-  ran_ = 0;
-  if (ioc_->stopped()) ioc_->restart();
-  chain_active_ = true;
-  boost::asio::post(*ioc_, [this, until]() { pump(until); });
+  std::uint64_t ran = 0;
   try {
-    if (owned_ioc_) {
-      // Nothing else uses this context: it runs until the chain posts no more.
-      ioc_->run();
-    } else {
-      // A shared context may hold other work: run handlers one at a time and
-      // stop when the chain ends, whatever else is pending.
-      while (chain_active_) {
-        if (ioc_->run_one() == 0 && ioc_->stopped()) ioc_->restart();
+    while (!heap_.empty()) {
+      const Entry top = heap_.front();
+      Slot& s = slots_[top.slot];
+      // A cancelled entry goes whenever it surfaces, before `until` or not.
+      if (!s.cancelled && top.time >= until) break;
+      std::pop_heap(heap_.begin(), heap_.end(), Later{});
+      heap_.pop_back();
+      std::function<void()> handler = std::move(s.handler);
+      const bool cancelled = s.cancelled;
+      const std::uint32_t kind = s.kind;
+      std::string entity = std::move(s.entity);
+      s.handler = nullptr;
+      s.sequence = 0;
+      s.cancelled = false;
+      free_slots_.push_back(top.slot);
+      if (cancelled) continue;
+
+      // The event is spent before its handler runs, so a handler that throws
+      // leaves it run and traced, and the queue as it was.
+      --pending_;
+      ++dispatched_;
+      ++ran;
+      now_ = MarketTime::from_seconds(top.time);
+      if (tracing_) {
+        trace_.push_back(TraceRecord{top.sequence, now_, kinds_[kind], std::move(entity), dispatched_, {}});
+      } else {
+        scratch_.sequence = top.sequence;
+        scratch_.time = now_;
+        scratch_.entity = std::move(entity);
+        scratch_.ordinal = dispatched_;
+        scratch_.notes.clear();
+        scratch_kind_ = kind;
       }
+      in_trace_ = tracing_;
+      in_handler_ = true;
+      handler();
+      in_handler_ = false;
     }
   } catch (...) {
-    chain_active_ = false;
+    in_handler_ = false;
     running_ = false;
     throw;
   }
   running_ = false;
-  return ran_;
+  return ran;
 }
 
 std::uint64_t Engine::run() { return run_before(std::numeric_limits<std::int64_t>::max()); }

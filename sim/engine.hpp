@@ -1,13 +1,8 @@
-// The discrete-event engine: a simulated market clock and an ordered event queue run through Boost.Asio.
+// The discrete-event engine: a simulated market clock, an ordered event queue and a plain loop that runs it.
 #pragma once
-
-#include <utility>  // before any Asio header (g++ 12, C++20)
-
-#include <boost/asio/io_context.hpp>
 
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -18,14 +13,31 @@
 
 namespace drsim::sim {
 
-// One dispatched event, as the trace keeps it.
+// A line a handler logs about the event running: under the event's own kind, or
+// under another (an "exemption" found while issuing an instruction).
+struct Note {
+  std::string kind;
+  std::string detail;
+};
+
+// One dispatched event, as the engine keeps it: the trace line the fingerprint
+// hashes, and the notes its handler attached (the event log).
 struct TraceRecord {
   std::uint64_t sequence = 0;  // insertion sequence of the event (1, 2, ...)
   MarketTime time;             // when it ran, market time
   std::string kind;            // what happened, e.g. "instruction_start"
   std::string entity;          // what it happened to, e.g. an instruction id
+  std::uint64_t ordinal = 0;   // its place in the run: the n-th event dispatched (1, 2, ...)
+  std::vector<Note> notes;     // what its handler logged, in order; not part of line()
+
   // The line the fingerprint hashes: "seq|YYYY-MM-DDTHH:MM[:SS]|kind|entity\n".
   std::string line() const;
+  // Logs a line under the event's own kind, so a handler never repeats it.
+  void note(std::string detail = {}) { notes.push_back({kind, std::move(detail)}); }
+  // Logs a line of another kind about the same entity.
+  void note_as(std::string_view other_kind, std::string detail) {
+    notes.push_back({std::string(other_kind), std::move(detail)});
+  }
 };
 
 // Runs events in the order (time, priority, sequence): earlier time first; at
@@ -33,20 +45,17 @@ struct TraceRecord {
 // scheduled first. That order is total, so a run is repeatable.
 //
 // Simulated time is MarketTime (integer seconds); nothing reads the wall
-// clock. Every handler runs through the engine's boost::asio::io_context, on
-// the thread that calls run(). The engine is single-threaded: schedule and
-// cancel from handlers or between runs, never from another thread.
+// clock. run() is a plain loop (as ns-3's Simulator::Run): pop the first event,
+// set the clock to its time, call its handler, on the thread that calls run().
+// The engine is single-threaded: schedule and cancel from handlers or between
+// runs, never from another thread.
 //
 // A handler may schedule further events, at now() or later, and cancel any
 // pending one. An exception thrown by a handler leaves run() with the
-// engine consistent: that event is spent, the rest stay queued.
+// engine consistent: that event is spent (and traced), the rest stay queued.
 class Engine {
  public:
-  // Owns a single-threaded io_context.
-  Engine();
-  // Runs handlers through `ioc`, which must outlive the engine.
-  explicit Engine(boost::asio::io_context& ioc);
-  ~Engine();
+  Engine() = default;
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
@@ -75,16 +84,19 @@ class Engine {
   // Events run since construction.
   std::uint64_t dispatched() const { return dispatched_; }
 
+  // The record of the event whose handler is running, for the handler to attach
+  // its notes to. With tracing off it is a scratch record, dropped when the
+  // handler returns. Throws std::logic_error outside a handler.
+  TraceRecord& current();
+
   // Tracing is on by default; a benchmark may turn it off. Events run while it
-  // is off are not recorded.
+  // is off are not recorded (nor their notes).
   void set_tracing(bool on) { tracing_ = on; }
   bool tracing() const { return tracing_; }
   const std::vector<TraceRecord>& trace() const { return trace_; }
   // 64-bit FNV-1a over every trace line, as 16 lower-case hex digits. The
   // same events in the same order give the same value on every platform.
   std::string fingerprint() const;
-
-  boost::asio::io_context& io_context() { return *ioc_; }
 
  private:
   // A heap entry: small and trivially copyable, so the heap moves no handlers.
@@ -117,13 +129,8 @@ class Engine {
 
   std::uint32_t intern(std::string_view kind);
   std::uint32_t take_slot();
-  // Pops the first live event before `until` into a posted handler that runs
-  // it and then calls pump() again; posts nothing (ending the chain) when none.
-  void pump(std::int64_t until);
   std::uint64_t run_before(std::int64_t until);
 
-  std::unique_ptr<boost::asio::io_context> owned_ioc_;
-  boost::asio::io_context* ioc_ = nullptr;
   std::vector<Entry> heap_;
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
@@ -135,9 +142,11 @@ class Engine {
   std::uint64_t dispatched_ = 0;
   std::size_t pending_ = 0;
   bool tracing_ = true;
-  bool chain_active_ = false;  // a pump() handler is posted and not yet run
-  bool running_ = false;       // inside run()/run_until(), which do not nest
-  std::uint64_t ran_ = 0;      // events run by the current run()/run_until()
+  bool running_ = false;     // inside run()/run_until(), which do not nest
+  bool in_handler_ = false;  // a handler is running: current() names its event
+  bool in_trace_ = false;    // ... and its record is trace_.back()
+  std::uint32_t scratch_kind_ = 0;
+  TraceRecord scratch_;      // current() with tracing off
   std::vector<TraceRecord> trace_;
 };
 

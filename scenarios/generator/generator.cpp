@@ -193,7 +193,7 @@ std::uint64_t write_baseline(const Plan& p, const std::vector<std::array<char, 1
     for (const int i : r.instructions) {
       const PlanInstruction& in = p.instructions[static_cast<std::size_t>(i)];
       for (MarketTime t = in.start; t < in.end; t = t + Duration::hours(1)) {
-        const auto h = static_cast<std::size_t>((t - p.start()).seconds / kHour);
+        const auto h = static_cast<std::size_t>((t - p.start()).in_seconds() / kHour);
         w.put(r.id);
         w.put(',');
         w.put(stamp(stamps[h * per_hour]));

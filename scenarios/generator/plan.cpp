@@ -194,7 +194,7 @@ void add_instructions(Plan& p, Prng& rng) {
   for (std::size_t ei = 0; ei < p.emergencies.size(); ++ei) {
     const PlanEmergency& e = p.emergencies[ei];
     const MarketTime day_end = MarketTime::at(e.start.date() + 1);
-    const auto span_h = static_cast<int>((e.end - e.start).seconds / kHour);
+    const auto span_h = static_cast<int>((e.end - e.start).in_seconds() / kHour);
     for (std::size_t ri = 0; ri < p.resources.size(); ++ri) {
       PlanResource& r = p.resources[ri];
       if (std::find(e.lbas.begin(), e.lbas.end(), r.lba) == e.lbas.end()) continue;

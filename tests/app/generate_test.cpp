@@ -142,10 +142,10 @@ TEST_CASE("generate: the scenario validates and has the promised shape", "[gener
   CHECK(reported < s.instructions.size());           // about 3 % left without
   CHECK(reported * 10 > s.instructions.size() * 9);  // but most have it
   for (const auto& in : s.instructions) {
-    const auto ahead = (in.start - in.issued).seconds;
+    const auto ahead = (in.start - in.issued).in_seconds();
     CHECK(ahead >= 2 * 3600);
     CHECK(ahead <= 10 * 3600);
-    const auto window = (in.end - in.start).seconds;
+    const auto window = (in.end - in.start).in_seconds();
     CHECK(window >= 2 * 3600);
     CHECK(window <= 4 * 3600);
     // The called resource sits in one of the emergency's LBAs.

@@ -1,4 +1,4 @@
-// Tests of the discrete-event engine: event order, cancellation, scheduling from handlers, trace fingerprint.
+// Tests of the discrete-event engine: event order, cancellation, scheduling from handlers, notes, trace fingerprint.
 #include <catch2/catch.hpp>
 
 #include <stdexcept>
@@ -12,6 +12,7 @@ using drsim::Duration;
 using drsim::MarketTime;
 using drsim::sim::Engine;
 using drsim::sim::EventHandle;
+using drsim::sim::TraceRecord;
 
 namespace {
 
@@ -184,34 +185,93 @@ TEST_CASE("run does not nest", "[engine]") {
   CHECK(threw);
 }
 
-TEST_CASE("the engine runs handlers through a given io_context", "[engine]") {
-  boost::asio::io_context ioc;
-  Engine e(ioc);
-  int ran = 0;
-  int inside = 0;  // handlers that ran inside ioc's own run loop
-  auto handler = [&] {
-    ++ran;
-    if (ioc.get_executor().running_in_this_thread()) ++inside;
-  };
-  e.schedule(at_hour(1), 0, "tick", "A", handler);
-  e.schedule(at_hour(2), 0, "tick", "B", handler);
-  CHECK(&e.io_context() == &ioc);
-  CHECK_FALSE(ioc.get_executor().running_in_this_thread());
-  CHECK(e.run() == 2);
-  CHECK(ran == 2);
-  CHECK(inside == 2);
+TEST_CASE("a handler attaches notes to its own record: one kind, given once", "[engine]") {
+  Engine e;
+  e.schedule(at_hour(1), 0, "instruction_issued", "SI-1", [&] {
+    e.current().note("resource=DR-1");                // under the event's own kind
+    e.current().note_as("exemption", "short_notice");  // another kind, same entity
+  });
+  e.schedule(at_hour(2), 0, "instruction_near", "SI-1", [] {});  // logs nothing
+  e.schedule(at_hour(3), 0, "instruction_active", "SI-1", [&] { e.current().note(); });
+  e.run();
+  REQUIRE(e.trace().size() == 3);
+  const auto& issued = e.trace()[0];
+  REQUIRE(issued.notes.size() == 2);
+  CHECK(issued.notes[0].kind == "instruction_issued");
+  CHECK(issued.notes[0].detail == "resource=DR-1");
+  CHECK(issued.notes[1].kind == "exemption");
+  CHECK(issued.notes[1].detail == "short_notice");
+  CHECK(e.trace()[1].notes.empty());
+  REQUIRE(e.trace()[2].notes.size() == 1);
+  CHECK(e.trace()[2].notes[0].kind == "instruction_active");
+  CHECK(e.trace()[2].notes[0].detail.empty());
+  // Notes never enter the trace line, so the fingerprint is that of the events alone.
+  CHECK(issued.line() == "1|2025-07-15T11:00|instruction_issued|SI-1\n");
+  // current() names no event outside a handler.
+  CHECK_THROWS_AS(e.current(), std::logic_error);
 }
 
-TEST_CASE("the owned io_context runs every handler too", "[engine]") {
+TEST_CASE("the ordinal is the dispatch order, the sequence the insertion order", "[engine]") {
   Engine e;
-  int inside = 0;
-  for (int h = 0; h < 3; ++h) {
-    e.schedule(at_hour(h), 0, "tick", "A", [&] {
-      if (e.io_context().get_executor().running_in_this_thread()) ++inside;
+  e.schedule(at_hour(2), 0, "tick", "B", [] {});  // sequence 1, runs second
+  e.schedule(at_hour(1), 0, "tick", "A", [&] {    // sequence 2, runs first
+    CHECK(e.current().ordinal == 1);
+    CHECK(e.current().sequence == 2);
+    CHECK(e.current().entity == "A");
+  });
+  e.run();
+  REQUIRE(e.trace().size() == 2);
+  CHECK(e.trace()[1].ordinal == 2);
+  CHECK(e.trace()[1].sequence == 1);
+}
+
+TEST_CASE("with tracing off a handler notes on a scratch record that is not kept", "[engine]") {
+  Engine e;
+  e.set_tracing(false);
+  std::vector<std::string> seen;
+  for (const char* id : {"A", "B"}) {
+    e.schedule(at_hour(1), 0, "tick", id, [&e, &seen] {
+      TraceRecord& r = e.current();
+      CHECK(r.notes.empty());  // the previous event's note is gone
+      r.note("x");
+      seen.push_back(r.kind + " " + r.entity + " " + std::to_string(r.ordinal));
     });
   }
   e.run();
-  CHECK(inside == 3);
+  CHECK(seen == std::vector<std::string>{"tick A 1", "tick B 2"});
+  CHECK(e.trace().empty());
+}
+
+TEST_CASE("a throwing handler's event is spent and traced, the queue stays", "[engine]") {
+  Engine e;
+  e.schedule(at_hour(1), 0, "tick", "boom", [&] {
+    e.current().note("before the throw");
+    e.schedule(at_hour(3), 0, "tick", "scheduled-then-threw", [] {});
+    throw std::runtime_error("boom");
+  });
+  e.schedule(at_hour(2), 0, "tick", "after", [] {});
+  CHECK_THROWS_AS(e.run(), std::runtime_error);
+  CHECK(e.now() == at_hour(1));
+  CHECK(e.dispatched() == 1);
+  CHECK(e.pending() == 2);  // "after" and the event the handler scheduled before it threw
+  REQUIRE(e.trace().size() == 1);
+  CHECK(e.trace()[0].notes.size() == 1);
+  CHECK_THROWS_AS(e.current(), std::logic_error);  // no handler runs any more
+  CHECK(e.run() == 2);
+  CHECK(traced(e) == std::vector<std::string>{"boom", "after", "scheduled-then-threw"});
+}
+
+TEST_CASE("a cancelled event beyond run_until's time is dropped, a live one stays", "[engine]") {
+  Engine e;
+  int ran = 0;
+  const EventHandle late = e.schedule(at_hour(5), 0, "tick", "late", [&] { ++ran; });
+  e.schedule(at_hour(6), 0, "tick", "kept", [&] { ++ran; });
+  CHECK(e.cancel(late));
+  CHECK(e.run_until(at_hour(1)) == 0);
+  CHECK(e.now() == at_hour(1));  // advanced to `until`, no event ran
+  CHECK(e.pending() == 1);
+  CHECK(e.run() == 1);
+  CHECK(ran == 1);
 }
 
 TEST_CASE("the trace fingerprint is pinned and follows the event order", "[engine]") {

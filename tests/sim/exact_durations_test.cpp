@@ -22,7 +22,7 @@ Instruction issued_ahead(std::int64_t ahead_s) {
   i.resource = "DR-1";
   i.start = T("2025-07-15T15:00");
   i.end = T("2025-07-15T16:00");
-  i.issued = i.start - Duration{ahead_s};
+  i.issued = i.start - Duration::seconds(ahead_s);
   return i;
 }
 
@@ -64,15 +64,15 @@ TEST_CASE("withdrawal_notice_h 2.0001 h (7200.36 s) is compared exactly", "[exac
   Instruction i = issued_ahead(36000);
   // In time means withdrawn at or before start - 7200.36 s: 7201 s before is, 7200 s is not
   // (v1.1 rounded the notice to 7200 s and took 7200 s as in time).
-  i.withdrawn = i.start - Duration{7201};
+  i.withdrawn = i.start - Duration::seconds(7201);
   CHECK(withdrawn_in_time(i, rules));
-  i.withdrawn = i.start - Duration{7200};
+  i.withdrawn = i.start - Duration::seconds(7200);
   CHECK_FALSE(withdrawn_in_time(i, rules));
   // 2.0025 h = 7209 s exactly: withdrawn exactly then is in time ("at or before").
   rules.withdrawal_notice_h = dec("2.0025");
-  i.withdrawn = i.start - Duration{7209};
+  i.withdrawn = i.start - Duration::seconds(7209);
   CHECK(withdrawn_in_time(i, rules));
-  i.withdrawn = i.start - Duration{7208};
+  i.withdrawn = i.start - Duration::seconds(7208);
   CHECK_FALSE(withdrawn_in_time(i, rules));
 }
 
@@ -81,7 +81,7 @@ TEST_CASE("failure_separation_h is compared exactly", "[exact][failures]") {
   auto counted_second = [&](const char* separation_h, std::int64_t apart_s) {
     Rules rules;
     rules.failure_separation_h = dec(separation_h);
-    const MarketTime t1 = t0 + Duration{apart_s};
+    const MarketTime t1 = t0 + Duration::seconds(apart_s);
     const FailureOutcome out = count_failures({{"DR-1", "SI-1", season_key(t0.date()), t0, t0 + Duration::hours(1)},
                                                {"DR-1", "SI-2", season_key(t1.date()), t1, t1 + Duration::hours(1)}},
                                               rules);

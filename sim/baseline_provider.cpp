@@ -1,0 +1,122 @@
+// Baselines of a run: series values, the default baseline over eligible days, the same-day ratio.
+#include "sim/baseline_provider.hpp"
+
+#include <algorithm>
+
+namespace drsim::sim {
+
+bool needs_baseline(ExemptReason whole, const HourRecord& hr, const Rules& rules) {
+  if (whole != ExemptReason::none) return false;
+  if (hr.exempt == ExemptReason::max_duration) return false;
+  if (hr.exempt == ExemptReason::outage_excused && rules.outage_excused_hours != OutageExcusedHours::charged_not_counted) {
+    return false;
+  }
+  return hr.reported_target.has_value() && hr.measured.has_value();
+}
+
+BaselineProvider::BaselineProvider(const std::vector<Resource>& resources, const std::vector<Instruction>& instructions,
+                                   const HourlySeries& series, const Rules& rules,
+                                   const std::vector<ObligationSchedule>& plans, const MeterHistory& meters)
+    : resources_(resources),
+      instructions_(instructions),
+      series_(series),
+      rules_(rules),
+      meters_(meters),
+      instruction_days_(resources.size()) {
+  // Days with an hour of an instruction window (4.6). Left out: one withdrawn at or
+  // before start - withdrawal_notice_h, whatever its 4.1 reason (short notice too),
+  // and an empty window (withdrawn at its very start, 3.2), which has no hour.
+  for (const ObligationSchedule& p : plans) {
+    if (p.withdrawn_in_time) continue;
+    for (const HourObligation& h : p.hours) instruction_days_[p.resource].insert(h.hour.date().days());
+  }
+}
+
+std::optional<Mw> BaselineProvider::series_value(std::size_t r, MarketTime hour) const {
+  if (auto v = series_.get(resources_[r].id, hour)) return Mw(*v);
+  return std::nullopt;
+}
+
+// History is kept for every hour that would show a default baseline, not only for those
+// whose shortfall needs one, so what an hour shows never depends on other instructions.
+HistoryNeed BaselineProvider::history_need(const ObligationSchedule& plan) const {
+  HistoryNeed need;
+  if (resources_[plan.resource].protocol != Protocol::baseline) return need;
+  std::optional<Date> through;
+  for (const HourObligation& h : plan.hours) {
+    if (!series_value(plan.resource, h.hour)) through = h.hour.date();
+  }
+  if (!through) return need;
+  if (rules_.baseline_same_day_adjustment) {
+    const MarketTime last_end = instructions_[plan.instruction].issued.hour_start();
+    const Date first = (last_end - Duration::hours(3)).date();
+    const Date last = (last_end - Duration::hours(1)).date();
+    need.same_day_days = std::make_pair(first, last);
+    through = std::max(*through, last);
+  }
+  need.through = through;
+  return need;
+}
+
+const std::vector<Date>& BaselineProvider::eligible_days(std::size_t r, Date day) {
+  auto key = std::make_pair(r, day.days());
+  auto cached = eligible_.find(key);
+  if (cached == eligible_.end()) {
+    const auto& inst_days = instruction_days_[r];
+    const auto first = meters_.first_metered_day(r);
+    auto days = first ? eligible_baseline_days(
+                            day, *first, [&](Date d) { return meters_.fully_metered(r, d); },
+                            [&](Date d) { return inst_days.count(d.days()) != 0; })
+                      : std::vector<Date>{};
+    cached = eligible_.emplace(key, std::move(days)).first;
+  }
+  return cached->second;
+}
+
+std::optional<Mw> BaselineProvider::default_baseline(std::size_t r, MarketTime hour) {
+  const auto& days = eligible_days(r, hour.date());
+  if (static_cast<int>(days.size()) < kBaselineDays) return std::nullopt;
+  std::vector<Mw> loads;
+  for (Date d : days) loads.push_back(*meters_.hour_average(r, MarketTime::at(d, hour.hour())));
+  return average(loads);
+}
+
+std::optional<Decimal> BaselineProvider::same_day_ratio_before(std::size_t r, MarketTime issued) {
+  const MarketTime last_end = issued.hour_start();
+  Mw load_sum, base_sum;
+  for (int back = 3; back >= 1; --back) {
+    const MarketTime h = last_end - Duration::hours(back);
+    auto load = meters_.hour_average(r, h);
+    std::optional<Mw> b = series_value(r, h);
+    if (!b) b = default_baseline(r, h);
+    if (!load || !b) return std::nullopt;
+    load_sum += *load;
+    base_sum += *b;
+  }
+  return same_day_ratio(load_sum, base_sum);
+}
+
+BaselineValue BaselineProvider::baseline(const ObligationSchedule& plan, MarketTime hour) {
+  BaselineValue out;
+  if (auto v = series_value(plan.resource, hour)) {
+    out.mw = v;
+    return out;
+  }
+  auto base = default_baseline(plan.resource, hour);
+  if (!base) {
+    out.too_few_days = true;
+    return out;
+  }
+  out.flags |= kDefaultBaseline;
+  if (rules_.baseline_same_day_adjustment) {
+    if (auto ratio = same_day_ratio_before(plan.resource, instructions_[plan.instruction].issued)) {
+      out.flags |= kSameDayAdjusted;
+      out.mw = Mw(Decimal::mul(base->value(), *ratio));
+      return out;
+    }
+  }
+  out.mw = base;
+  return out;
+}
+
+}  // namespace drsim::sim
