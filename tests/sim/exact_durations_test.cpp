@@ -2,6 +2,8 @@
 // microseconds, never rounded to whole seconds; the obligated part and its MWh exact.
 #include <catch2/catch.hpp>
 
+#include <type_traits>
+
 #include "settlement/exemption.hpp"
 #include "settlement/failures.hpp"
 #include "settlement/settle.hpp"
@@ -27,6 +29,22 @@ Instruction issued_ahead(std::int64_t ahead_s) {
 }
 
 }  // namespace
+
+// Duration is made only from its unit (issue 13): Duration{7200} does not compile, so a bare
+// count can never be read as seconds when minutes or hours were meant.
+static_assert(!std::is_aggregate_v<Duration>);
+static_assert(!std::is_constructible_v<Duration, std::int64_t>);
+static_assert(!std::is_default_constructible_v<Duration>);
+static_assert(Duration::hours(2) == Duration::minutes(120));
+static_assert(Duration::minutes(2) == Duration::seconds(120));
+static_assert(Duration::hours(1).in_seconds() == 3600);
+static_assert((Duration::hours(1) - Duration::seconds(1)).in_seconds() == 3599);
+
+TEST_CASE("Duration: units and differences of market times", "[exact]") {
+  CHECK(T("2025-07-15T15:00") - T("2025-07-15T12:59:30") == Duration::seconds(7230));  // 2 h 0 min 30 s
+  CHECK((T("2025-07-15T15:00") + Duration::minutes(90)).str() == "2025-07-15T16:30");
+  CHECK(ExactDuration::of(Duration::seconds(7200)).us == 7'200'000'000);
+}
 
 TEST_CASE("an hour count is an exact number of microseconds", "[exact]") {
   // 1e-6 h = 3600 us: 2.0001 h = 7200.36 s, 1.333333 h = 4799.9988 s, 23.9999 h = 86399.64 s.
