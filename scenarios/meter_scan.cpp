@@ -32,6 +32,10 @@ using ResourceIndex = std::unordered_map<std::string_view, std::uint32_t, IdHash
 
 bool digit(char c) { return c >= '0' && c <= '9'; }
 
+MeterInterval interval(std::int64_t start_s, std::int64_t mw_micros, std::uint32_t r, std::int32_t minutes) {
+  return MeterInterval{MarketTime::from_seconds(start_s), Mw(Decimal::from_micros(mw_micros)), r, minutes};
+}
+
 // p starts with `id` (ids are short: a loop beats a call to memcmp).
 bool same(const char* p, const std::string& id) {
   for (std::size_t i = 0; i < id.size(); ++i) {
@@ -206,7 +210,7 @@ class Part {
     if (*q == '\r') ++q;
     if (*q != '\n') return nullptr;
     if (v > kMaxMwMicros) return nullptr;
-    push(MeterInterval{*start, negative ? -v : v, r, minutes});
+    push(interval(*start, negative ? -v : v, r, minutes));
     return q + 1;
   }
 
@@ -266,7 +270,7 @@ class Part {
     if (*start_s % (std::int64_t{minutes} * 60) != 0) return false;
     const auto mw = plain_micros(f[pos_[3]]);
     if (!mw || *mw > kMaxMwMicros || *mw < -kMaxMwMicros) return false;
-    push(MeterInterval{*start_s, *mw, r, minutes});
+    push(interval(*start_s, *mw, r, minutes));
     return true;
   }
 
@@ -313,7 +317,7 @@ class Part {
       return;
     }
     if (it->second % parts_ != part_) return;
-    push(MeterInterval{row_.start.seconds(), row_.mw.value().micros(), it->second, row_.minutes});
+    push(MeterInterval{row_.start, row_.mw, it->second, row_.minutes});
   }
 
   void push(const MeterInterval& iv) {

@@ -106,8 +106,10 @@ const MeterIntegrator::Page* MeterIntegrator::page_at(std::size_t resource, std:
 
 bool MeterIntegrator::add(const MeterInterval& iv) {
   const std::size_t r = iv.resource;
-  const std::int64_t a = iv.start;
-  const std::int64_t b = a + std::int64_t{iv.minutes} * 60;
+  // The sums below are exact integers: MW in millionths, times in seconds and microseconds.
+  const std::int64_t a = iv.start.seconds();
+  const std::int64_t b = (iv.start + iv.length()).seconds();
+  const std::int64_t mw = iv.mw.value().micros();
 
   // Windows overlapping [a, b) (in microseconds): they are disjoint and sorted by start,
   // so also by end. The cursor is the first window ending after the last start seen; a
@@ -128,7 +130,7 @@ bool MeterIntegrator::add(const MeterInterval& iv) {
     for (std::size_t k = c; k < ws.size() && ws[k].from < b_us; ++k) {
       const std::int64_t overlap = std::min(b_us, ws[k].to) - std::max(a_us, ws[k].from);
       if (overlap > 0) {
-        window_acc_[ws[k].id].mw_us += int128{iv.mw} * overlap;
+        window_acc_[ws[k].id].mw_us += int128{mw} * overlap;
         window_acc_[ws[k].id].us += overlap;
       }
     }
@@ -152,7 +154,7 @@ bool MeterIntegrator::add(const MeterInterval& iv) {
   if ((page.kept >> k & 1U) == 0) return fresh;
   const auto hour = static_cast<std::size_t>(first / 12);
   std::int32_t& sum = (*page.sums)[k][hour];
-  const std::int64_t add = iv.mw * n;
+  const std::int64_t add = mw * n;
   if (sum == kWide) {
     days_[r].wide[day * 24 + static_cast<std::int64_t>(hour)] += add;
   } else if (const std::int64_t v = std::int64_t{sum} + add; v > INT32_MIN && v <= INT32_MAX) {
@@ -168,7 +170,7 @@ void MeterIntegrator::feed(const MeterRow& row) {
   ++rows_;
   const auto r = index_of(row.resource);
   if (!r) return;
-  add(MeterInterval{row.start.seconds(), row.mw.value().micros(), *r, row.minutes});
+  add(MeterInterval{row.start, row.mw, *r, row.minutes});
 }
 
 std::int64_t MeterIntegrator::hour_sum(std::size_t resource, const Page& p, std::int64_t day, int hour) const {

@@ -28,7 +28,7 @@ using Key = std::tuple<std::uint32_t, std::int64_t, std::int32_t, std::int64_t>;
 
 std::vector<Key> sorted(std::vector<MeterInterval> v) {
   std::vector<Key> out;
-  for (const auto& i : v) out.emplace_back(i.resource, i.start, i.minutes, i.mw);
+  for (const auto& i : v) out.emplace_back(i.resource, i.start.seconds(), i.minutes, i.mw.value().micros());
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -61,8 +61,7 @@ std::vector<Key> reference(const std::string& path, const std::vector<Resource>&
   for_each_meter_row(src, [&](const MeterRow& row) {
     const auto it = std::find_if(rs.begin(), rs.end(), [&](const Resource& r) { return r.id == row.resource; });
     REQUIRE(it != rs.end());
-    out.push_back({row.start.seconds(), row.mw.value().micros(), static_cast<std::uint32_t>(it - rs.begin()),
-                   row.minutes});
+    out.push_back({row.start, row.mw, static_cast<std::uint32_t>(it - rs.begin()), row.minutes});
   });
   return sorted(out);
 }
@@ -166,7 +165,7 @@ TEST_CASE("meter scan: a sink that refuses an interval stops the scan") {
   const auto rs = resources({"R1", "R2"});
   for (std::size_t parts : {1, 2}) {
     std::vector<scenarios::MeterBatchSink> sinks(parts, [](std::span<const MeterInterval> batch) {
-      return std::none_of(batch.begin(), batch.end(), [](const MeterInterval& iv) { return iv.mw == 2'000'000; });
+      return std::none_of(batch.begin(), batch.end(), [](const MeterInterval& iv) { return iv.mw.value().micros() == 2'000'000; });
     });
     CHECK_FALSE(scenarios::scan_meter_csv(path, rs, sinks).clean);
   }

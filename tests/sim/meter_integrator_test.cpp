@@ -16,7 +16,7 @@ std::vector<Resource> one_resource() {
 }
 
 MeterInterval iv(std::int64_t start, std::int32_t minutes, std::int64_t mw_micros) {
-  return MeterInterval{start, mw_micros, 0, minutes};
+  return MeterInterval{MarketTime::from_seconds(start), Mw(Decimal::from_micros(mw_micros)), 0, minutes};
 }
 
 Date june2() { return MarketTime::from_seconds(kJune2).date(); }
