@@ -39,3 +39,47 @@ TEST_CASE("allocation: a credit of -0.05 over three equal shares is exactly the 
   CHECK(cents_of(largest_remainder_split(Money::from_cents(1001), shares)) ==
         std::vector<std::string>{"9.01", "0.80", "0.20"});
 }
+
+TEST_CASE("allocation: the spare cents go to the largest exact remainders before any id order") {
+  // 0.10 over 0.13 / 0.39 / 0.48: quotas 1.3, 3.9, 4.8 cents; floors 1 + 3 + 4 = 8; 2 spare cents to the
+  // remainders 0.9 (LSE-B) and 0.8 (LSE-C), not to LSE-A (0.3) though it sorts first: 0.01, 0.04, 0.05.
+  const std::vector<Weighted> w = {{"LSE-A", *Decimal::parse("0.13")}, {"LSE-B", *Decimal::parse("0.39")},
+                                   {"LSE-C", *Decimal::parse("0.48")}};
+  CHECK(cents_of(largest_remainder_split(Money::from_cents(10), w)) == std::vector<std::string>{"0.01", "0.04", "0.05"});
+}
+
+TEST_CASE("allocation: ties go to the id that sorts first bytewise, upper case before lower case") {
+  // 0.01 over two equal weights: quotas 0.5 each, one spare cent; "LSE-Z" < "LSE-a" bytewise ('Z' 0x5A < 'a' 0x61),
+  // so LSE-Z gets it although a case-blind order would pick LSE-a.
+  const std::vector<Weighted> w = {{"LSE-a", Decimal::from_int(1)}, {"LSE-Z", Decimal::from_int(1)}};
+  CHECK(cents_of(largest_remainder_split(Money::from_cents(1), w)) == std::vector<std::string>{"0.00", "0.01"});
+  // 100.00 over three equal loads of 2.5 MWh: 3333.33... cents each, one spare to LSE-A: 33.34, 33.33, 33.33.
+  const std::vector<Weighted> thirds = {{"LSE-A", *Decimal::parse("2.5")}, {"LSE-B", *Decimal::parse("2.5")},
+                                        {"LSE-C", *Decimal::parse("2.5")}};
+  CHECK(cents_of(largest_remainder_split(Money::from_cents(10'000), thirds)) ==
+        std::vector<std::string>{"33.34", "33.33", "33.33"});
+}
+
+TEST_CASE("allocation: one part takes all, a zero weight takes nothing, zero splits to zeros") {
+  CHECK(cents_of(largest_remainder_split(Money::from_cents(82'300), {{"LSE-A", *Decimal::parse("0.3")}})) ==
+        std::vector<std::string>{"823.00"});
+  // 0.07 over 0 / 1 / 1: 0, 3.5, 3.5 cents; the spare cent to the tie's first id LSE-B; LSE-A (weight 0) stays 0
+  // even though it sorts first (its remainder is 0).
+  const std::vector<Weighted> w = {{"LSE-A", Decimal{}}, {"LSE-B", Decimal::from_int(1)}, {"LSE-C", Decimal::from_int(1)}};
+  CHECK(cents_of(largest_remainder_split(Money::from_cents(7), w)) == std::vector<std::string>{"0.00", "0.04", "0.03"});
+  CHECK(cents_of(largest_remainder_split(Money{}, w)) == std::vector<std::string>{"0.00", "0.00", "0.00"});
+}
+
+TEST_CASE("allocation: weights summing to 0 are refused") {
+  CHECK_THROWS_AS(largest_remainder_split(Money::from_cents(5), {{"LSE-A", Decimal{}}, {"LSE-B", Decimal{}}}),
+                  std::invalid_argument);
+}
+
+TEST_CASE("allocation: an amount beyond 64-bit cents splits exactly (1a v1.2)") {
+  // 1e20 cents over three equal weights: 33,333,333,333,333,333,333.33... each; one spare cent to LSE-A.
+  const int128 e20 = int128{10'000'000'000} * 10'000'000'000;
+  const auto split = largest_remainder_split(Money::from_cents(e20), kEqual);  // ids C, A, B
+  CHECK(split[0].str() == "333333333333333333.33");
+  CHECK(split[1].str() == "333333333333333333.34");
+  CHECK(split[2].str() == "333333333333333333.33");
+}
