@@ -75,3 +75,100 @@ TEST_CASE("eo: the entry's zone selects its resources, for ClearedMW and NonPerf
   CHECK(summer4.eo == Money::from_cents(920'000));
   CHECK(r4.total == Money::from_cents(920'000));
 }
+
+TEST_CASE("eo: NonPerfMW is the largest hourly sum of the utility's shortfall MW, each hour in its own season") {
+  const std::vector<std::string> both = {"DR-5", "DR-4"};
+  const SeasonKey summer{2025, Season::summer};
+  // 16:00: 2 + 3 = 5 MW; 17:00: 4 MW alone. The largest hourly sum is 5, not the largest single 4, nor 9 in all.
+  std::vector<ChargedShortfall> charged = kCharged;
+  charged.push_back({"DR-5", T("2025-07-15T17:00"), MW("4")});
+  CHECK(max_hourly_nonperformance(charged, both, summer) == MW("5"));
+  // Only the listed resources count: DR-5 alone -> max(2, 4) = 4.
+  CHECK(max_hourly_nonperformance(charged, {"DR-5"}, summer) == MW("4"));
+  // An instruction from 2025-08-31 23:00 into September: its 2025-09-01 00:00 hour (7 MW) is fall's, not summer's.
+  charged.push_back({"DR-5", T("2025-09-01T00:00"), MW("7")});
+  CHECK(max_hourly_nonperformance(charged, both, summer) == MW("5"));
+  CHECK(max_hourly_nonperformance(charged, both, SeasonKey{2025, Season::fall}) == MW("7"));
+  // Nothing charged: 0.
+  CHECK(max_hourly_nonperformance({}, both, summer) == Mw{});
+}
+
+TEST_CASE("eo: share, nonperformance none, and the cap on the total (5)") {
+  const Scenario s = two_zones();
+  // share 0.5, NonPerfMW none: 0.5 x 666.50 x 10 x 92 = 306,590.00 before and after, adjustment 0.00.
+  EoConfig eo = entry("LRZ5");
+  eo.share = dec("0.5");
+  eo.nonperformance = NonPerformance::none;
+  EoResult r = earnings_opportunity(s, eo, {}, kCharged);
+  CHECK(r.lines[0].nonperformance_mw == Mw{});
+  CHECK(r.lines[0].mw_days_before == WideDecimal(dec("920")));
+  CHECK(r.lines[0].eo_before == Money::from_cents(30'659'000));
+  CHECK(r.lines[0].eo == Money::from_cents(30'659'000));
+  CHECK(r.lines[0].adjustment == Money{});
+  CHECK(r.total == Money::from_cents(30'659'000));
+  // cap_usd 100,000.00 below the sum: the total is the cap; the season line is not capped.
+  eo.cap_usd = Money::from_cents(10'000'000);
+  r = earnings_opportunity(s, eo, {}, kCharged);
+  CHECK(r.lines[0].eo == Money::from_cents(30'659'000));
+  CHECK(r.total == Money::from_cents(10'000'000));
+  // A cap above the sum leaves it.
+  eo.cap_usd = Money::from_cents(40'000'000);
+  CHECK(earnings_opportunity(s, eo, {}, kCharged).total == Money::from_cents(30'659'000));
+}
+
+TEST_CASE("eo: disqualified days leave ClearedMW, and ClearedMW - NonPerfMW stops at 0 (5)") {
+  const Scenario s = two_zones();
+  // DR-5 (10 MW) disqualified from 2025-07-16: 45 days of 10 MW, 47 of 0. MW-days before 450.
+  // NonPerfMW 2: after = 45 x (10 - 2) + 47 x max(0 - 2, 0) = 360. EO before 666.50 x 450 = 299,925.00,
+  // after 666.50 x 360 = 239,940.00, adjustment -59,985.00.
+  const std::vector<Disqualification> dq = {{"DR-5", Date::from_ymd(2025, 7, 16), Date::from_ymd(2027, 6, 1)}};
+  EoResult r = earnings_opportunity(s, entry("LRZ5"), dq, kCharged);
+  CHECK(r.lines[0].cleared_mw == MW("10"));  // before any disqualification
+  CHECK(r.lines[0].mw_days_before == WideDecimal(dec("450")));
+  CHECK(r.lines[0].mw_days_after == WideDecimal(dec("360")));
+  CHECK(r.lines[0].eo_before == Money::from_cents(29'992'500));
+  CHECK(r.lines[0].eo == Money::from_cents(23'994'000));
+  CHECK(r.lines[0].adjustment == Money::from_cents(-5'998'500));
+  // NonPerfMW 12 above ClearedMW 10: every day max(10 - 12, 0) = 0: EO 0.00, adjustment -613,180.00.
+  const std::vector<ChargedShortfall> big = {{"DR-5", T("2025-07-15T16:00"), MW("12")}};
+  r = earnings_opportunity(s, entry("LRZ5"), {}, big);
+  CHECK(r.lines[0].nonperformance_mw == MW("12"));
+  CHECK(r.lines[0].mw_days_after == WideDecimal(Decimal{}));
+  CHECK(r.lines[0].eo == Money{});
+  CHECK(r.lines[0].adjustment == Money::from_cents(-61'318'000));
+}
+
+TEST_CASE("eo: ClearedMW counts PRA MW only, not FRAP MW nor excluded seasons, unless the scenario fixes it (5)") {
+  Scenario s = two_zones();
+  s.resources[0].seasons[0]->frap_mw = MW("5");  // DR-5: 10 cleared + 5 FRAP: ClearedMW 10
+  SeasonRegistration fall;
+  fall.cleared_mw = MW("3");
+  fall.excluded = true;  // fall excluded: ClearedMW 0
+  s.resources[0].seasons[1] = fall;
+  EoResult r = earnings_opportunity(s, entry("LRZ5"), {}, {});
+  CHECK(r.lines[0].cleared_mw == MW("10"));
+  CHECK(r.lines[0].eo == Money::from_cents(61'318'000));
+  CHECK(r.lines[1].cleared_mw == Mw{});
+  CHECK(r.lines[1].eo == Money{});
+  // eo.cleared_mw fixes summer at 4 MW (fall 0): 666.50 x 4 x 92 = 245,272.00, disqualifications ignored.
+  EoConfig eo = entry("LRZ5");
+  eo.cleared_mw = BySeason<Mw>{MW("4"), MW("0"), MW("0"), MW("0")};
+  const std::vector<Disqualification> dq = {{"DR-5", Date::from_ymd(2025, 6, 1), Date::from_ymd(2027, 6, 1)}};
+  r = earnings_opportunity(s, eo, dq, {});
+  CHECK(r.lines[0].cleared_mw == MW("4"));
+  CHECK(r.lines[0].eo == Money::from_cents(24'527'200));
+}
+
+TEST_CASE("eo: each season's EO is rounded to the cent half away from zero (1a, 5)") {
+  // share 0.5 x ACP 0.50 x (0.015 MW x 92 days = 1.38 MW-days) = 0.345 -> 0.35 (banker's or truncation: 0.34).
+  Scenario s = two_zones();
+  s.zones[0].acp[0] = UsdPerMwDay(dec("0.50"));
+  s.resources[0].seasons[0]->cleared_mw = MW("0.015");
+  EoConfig eo = entry("LRZ5");
+  eo.share = dec("0.5");
+  const EoResult r = earnings_opportunity(s, eo, {}, {});
+  CHECK(r.lines[0].mw_days_before == WideDecimal(dec("1.38")));
+  CHECK(r.lines[0].eo_before == Money::from_cents(35));
+  CHECK(r.lines[0].eo == Money::from_cents(35));
+  CHECK(r.total == Money::from_cents(35));
+}
