@@ -32,7 +32,7 @@ struct Disqualification {
 };
 
 struct FailureOutcome {
-  std::vector<FailureLine> lines;               // every failed occasion, in input order
+  std::vector<FailureLine> lines;               // every failed occasion, by resource, season, start, instruction
   std::vector<Disqualification> disqualifications;
 };
 
