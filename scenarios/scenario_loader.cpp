@@ -12,7 +12,7 @@
 
 #include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include "scenarios/did_you_mean.hpp"
 #include "scenarios/exposure_reader.hpp"
@@ -124,9 +124,9 @@ Scenario load_scenario(const std::string& path, MeterCheck meter) {
     throw InputError(Problem{path, bad->at.line, bad->at.column, "",
                              fmt::format("the file is not valid UTF-8 (byte 0x{:02x})", bad->byte)});
   }
-  YAML::Node root;
+  scenarios::yaml::Document doc;  // the compact tree of yaml-cpp's events (scenarios/yaml_tree.hpp)
   try {
-    root = YAML::Load(bytes);
+    doc = scenarios::yaml::load(bytes);
   } catch (const YAML::DeepRecursion& e) {
     throw InputError(Problem{path, e.mark.line + 1, e.mark.column + 1, "", "yaml: the document nests too deeply"});
   } catch (const YAML::Exception& e) {
@@ -138,6 +138,7 @@ Scenario load_scenario(const std::string& path, MeterCheck meter) {
     }
     throw InputError(Problem{path, line, e.mark.is_null() ? 0 : e.mark.column + 1, "", fmt::format("yaml: {}", e.msg)});
   }
+  const scenarios::yaml::Node root = doc.root();
   if (!root.IsDefined() || root.IsNull()) throw InputError(Problem{path, 0, 0, "", "the file is empty"});
   LoadState st(s);
   st.base_dir = std::filesystem::path(path).parent_path().string();

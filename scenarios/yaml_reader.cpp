@@ -10,8 +10,8 @@
 
 namespace drsim::scenarios {
 
-Mark YamlReader::mark_of(const YAML::Node& node) {
-  const YAML::Mark m = node.Mark();
+Mark YamlReader::mark_of(const yaml::Node& node) {
+  const yaml::Mark m = node.Mark();
   if (m.is_null()) return Mark{};
   return Mark{m.line + 1, m.column + 1};
 }
@@ -20,10 +20,10 @@ void YamlReader::error(const Mark& at, const std::string& path, std::string mess
   problems_.push_back(Problem{file_, at.line, at.column, path, std::move(message)});
 }
 
-bool YamlReader::check_size(const YAML::Node& root) {
+bool YamlReader::check_size(const yaml::Node& root) {
   std::size_t count = 0;
   // Explicit stack of (node, depth): no recursion, so a hostile file cannot blow the stack.
-  std::vector<std::pair<YAML::Node, int>> stack{{root, 0}};
+  std::vector<std::pair<yaml::Node, int>> stack{{root, 0}};
   while (!stack.empty()) {
     auto [node, depth] = stack.back();
     stack.pop_back();
@@ -48,7 +48,7 @@ bool YamlReader::check_size(const YAML::Node& root) {
   return true;
 }
 
-std::string YamlReader::describe(const YAML::Node& node) {
+std::string YamlReader::describe(const yaml::Node& node) {
   if (!node.IsDefined() || node.IsNull()) return "null";
   if (node.IsMap()) return "a map";
   if (node.IsSequence()) return "a list";
@@ -103,7 +103,7 @@ std::optional<long long> YamlReader::integer(const Field& f) {
 
 std::optional<bool> YamlReader::boolean(const Field& f) {
   if (!plain_scalar(f, "true or false")) return std::nullopt;
-  const std::string& s = f.node.Scalar();
+  const std::string s = f.node.Scalar();
   if (s == "true") return true;
   if (s == "false") return false;
   error(f, fmt::format("expected true or false, got '{}'", s));

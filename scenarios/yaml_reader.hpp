@@ -1,4 +1,4 @@
-// Typed, located reading of yaml-cpp nodes: every mistake becomes a Problem, reading goes on.
+// Typed, located reading of YAML nodes (scenarios/yaml_tree.hpp): every mistake becomes a Problem, reading goes on.
 #pragma once
 
 #include <optional>
@@ -6,16 +6,16 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
 
 #include "settlement/problem.hpp"
 #include "settlement/scenario.hpp"
+#include "scenarios/yaml_tree.hpp"
 
 namespace drsim::scenarios {
 
 // A value in the document with where it was written and its key path.
 struct Field {
-  YAML::Node node;
+  yaml::Node node;
   Mark mark;         // of the value, or of its key when the value is empty
   std::string path;  // "resources[0].seasons.summer.cleared_mw"
 };
@@ -34,13 +34,13 @@ class YamlReader {
   const std::string& file() const { return file_; }
   std::vector<Problem>& problems() { return problems_; }
 
-  static Mark mark_of(const YAML::Node& node);
+  static Mark mark_of(const yaml::Node& node);
   void error(const Mark& at, const std::string& path, std::string message);
   void error(const Field& f, std::string message) { error(f.mark, f.path, std::move(message)); }
 
   // Walks the document once, counting nodes (aliases counted each time they are
   // used) and depth. Reports a problem and returns false when a limit is passed.
-  bool check_size(const YAML::Node& root);
+  bool check_size(const yaml::Node& root);
 
   // Scalar readers: each reports what is wrong and returns nothing.
   std::optional<std::string> text(const Field& f);  // non-empty scalar
@@ -54,7 +54,7 @@ class YamlReader {
   // The items of a list (reports and returns nothing when the node is not a list).
   std::optional<std::vector<Field>> items(const Field& f);
   // "a map", "a list", "null" or the scalar's text in quotes.
-  static std::string describe(const YAML::Node& node);
+  static std::string describe(const yaml::Node& node);
 
  private:
   bool plain_scalar(const Field& f, const char* what);
@@ -96,7 +96,7 @@ class MapFields {
   struct Entry {
     std::string key;
     Mark key_mark;
-    YAML::Node value;
+    yaml::Node value;
   };
   YamlReader& reader_;
   Field self_;
