@@ -14,7 +14,7 @@
 #include "reports/exposure_trial_dump.hpp"
 #include "reports/output_folder.hpp"
 #include "scenarios/scenario_loader.hpp"
-#include "settlement/exposure_statistics.hpp"
+#include "sim/exposure_statistics.hpp"
 #include "settlement/problem.hpp"
 #include "sim/exposure_runner.hpp"
 
@@ -54,15 +54,23 @@ void run(const ExposureOptions& o) {
     throw InputError(Problem{file.path, 0, 0, "exposure",
                              "the scenario has no exposure: section (docs/exposure.md; `exposure: {}` takes every default)"});
   }
-  const sim::ExposureRunner runner(file, *file.exposure);
+  // Problems of the base year and of trials name entities by key: place them in the file, drawn ones at exposure:.
+  const auto placed = [&file](const InputError& e) { return located(file, e, file.marks.exposure); };
+  const sim::ExposureRunner runner = [&] {
+    try {
+      return sim::ExposureRunner(file, *file.exposure);
+    } catch (const InputError& e) {
+      throw placed(e);
+    }
+  }();
 
   if (o.dump_trial) {
     const sim::TrialScenario t = runner.trial_scenario(o.seed, *o.dump_trial);
     reports::OutputFolder folder(o.out, o.force);
-    reports::write_scenario_files(folder.staging().string(), t.scenario);
+    reports::write_scenario_files(folder.staging().string(), t.market, file.rules_overridden, t.meter_rows);
     folder.commit();
     if (!o.quiet) std::cout << fmt::format("trial {} (seed {}): {} emergencies, {} instructions -> {}/scenario.yaml\n",
-                                           *o.dump_trial, o.seed, t.emergencies, t.scenario.instructions.size(), o.out);
+                                           *o.dump_trial, o.seed, t.emergencies, t.market.instructions.size(), o.out);
     return;
   }
   if (o.trials == 0) throw InputError(Problem{"--trials", 0, 0, "", "give the number of trials (--trials N, N >= 1)"});
@@ -73,8 +81,13 @@ void run(const ExposureOptions& o) {
   const InterruptGuard guard;
   ProgressBar bar(end - first, isatty(STDERR_FILENO) != 0 && !o.quiet);
   const auto t0 = std::chrono::steady_clock::now();
-  sim::ExposureBatch batch = runner.run(o.seed, first, end, threads, &interrupted(),
-                                        [&bar](std::uint64_t done) { bar.update(done); });
+  sim::ExposureBatch batch = [&] {
+    try {
+      return runner.run(o.seed, first, end, threads, &interrupted(), [&bar](std::uint64_t done) { bar.update(done); });
+    } catch (const InputError& e) {
+      throw placed(e);
+    }
+  }();
   bar.finish();
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
@@ -101,7 +114,7 @@ void run(const ExposureOptions& o) {
     penalty.push_back(r.penalty);
     loss.push_back(r.eo_loss);
   }
-  const MoneySummary p = summarize(penalty), l = summarize(loss);
+  const sim::MoneySummary p = sim::summarize(penalty), l = sim::summarize(loss);
   std::cout << fmt::format("{}: trials {}..{} of {} (seed {}), {} threads, {:.1f} s ({:.0f} trials/s)\n", file.name,
                            first, end, o.trials, o.seed, threads, seconds,
                            seconds > 0 ? static_cast<double>(end - first) / seconds : 0.0);

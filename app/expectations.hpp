@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 #include "settlement/statement.hpp"
 
 namespace drsim::app {

@@ -50,7 +50,7 @@ void read_trials(const std::string& path, ExposureShard& shard, std::vector<Prob
   std::map<std::string, std::uint32_t> index;
   for (std::size_t i = 0; i < shard.info.resources.size(); ++i) index.emplace(shard.info.resources[i], static_cast<std::uint32_t>(i));
   while (csv.next()) {
-    TrialResult r;
+    sim::TrialResult r;
     bool ok = parse_u64(csv.field(0), r.trial);
     Money* money[] = {&r.penalty, &r.energy_charge, &r.rsg_charge, &r.capacity, &r.eo_before, &r.eo, &r.eo_loss};
     for (std::size_t c = 0; c < 7; ++c) {

@@ -5,14 +5,14 @@
 #include <vector>
 
 #include "reports/exposure_outputs.hpp"
-#include "settlement/exposure_trial_result.hpp"
+#include "sim/exposure_trial_result.hpp"
 
 namespace drsim::app {
 
 struct ExposureShard {
   std::string dir;
   reports::ExposureRunInfo info;
-  std::vector<TrialResult> results;  // ordered by trial
+  std::vector<sim::TrialResult> results;  // ordered by trial
 };
 
 // Reads exposure_run.csv and exposure.csv of one folder. Throws InputError naming each bad row.

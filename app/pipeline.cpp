@@ -75,10 +75,8 @@ void stream_meter_rows(const Scenario& s, sim::MeterIntegrator& m) {
   for_each_meter_row(s.meter, [&m](const MeterRow& row) { m.feed(row); });
 }
 
-}  // namespace
-
-RunResult run_scenario(const std::string& path, bool progress) {
-  RunResult r;
+// The run of run_scenario, its simulate and settle problems still named by key.
+void run_into(RunResult& r, const std::string& path, bool progress) {
   r.info.started_at = utc_now();
   r.scenario = load_scenario(path, MeterCheck::in_run);
   try {
@@ -105,6 +103,17 @@ RunResult run_scenario(const std::string& path, bool progress) {
   r.info.planning_year = s.planning_year;
   r.info.rules = rule_values(s.rules);
   r.info.fingerprint = r.record.fingerprint;
+}
+
+}  // namespace
+
+RunResult run_scenario(const std::string& path, bool progress) {
+  RunResult r;
+  try {
+    run_into(r, path, progress);
+  } catch (const InputError& e) {
+    throw located(r.scenario, e);  // simulate and settle name entities by key: place them in the file
+  }
   return r;
 }
 

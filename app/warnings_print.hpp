@@ -1,7 +1,7 @@
 // Prints a scenario's warnings on stderr: the one place validate, run and check do it.
 #pragma once
 
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 
 namespace drsim::app {
 

@@ -15,27 +15,27 @@
 
 #include <fmt/core.h>
 
-#include "settlement/exposure_model.hpp"
+#include "sim/exposure_model.hpp"
 #include "sim/exposure_runner.hpp"
 
 namespace {
 
 using namespace drsim;
+using namespace drsim::sim;
 
 Decimal d(const char* t) { return *Decimal::parse(t); }
 
-Scenario portfolio() {
-  Scenario s;
-  s.path = "bench-portfolio";
+Market portfolio() {
+  Market s;
   s.name = "bench: 100-resource utility";
   s.planning_year = 2025;
   Zone z;
   z.id = "LRZ5";
   z.acp = {UsdPerMwDay(d("666.50")), UsdPerMwDay(d("91.60")), UsdPerMwDay(d("33.20")), UsdPerMwDay(d("69.88"))};
   s.zones.push_back(z);
-  s.participants.push_back({"MP-UTIL", true, {}});
+  s.participants.push_back({"MP-UTIL", true});
   s.lbas = {"AMMO"};
-  s.lses = {{"LSE-A", "AMMO", d("0.9"), {}}, {"LSE-B", "AMMO", d("0.1"), {}}};
+  s.lses = {{"LSE-A", "AMMO", d("0.9")}, {"LSE-B", "AMMO", d("0.1")}};
   const std::uint16_t months[4] = {(1U << 6) | (1U << 7) | (1U << 8), (1U << 9) | (1U << 10) | (1U << 11),
                                    (1U << 12) | (1U << 1) | (1U << 2), (1U << 3) | (1U << 4) | (1U << 5)};
   for (int i = 0; i < 100; ++i) {
@@ -64,7 +64,6 @@ Scenario portfolio() {
   eo.zone = "LRZ5";
   eo.share = d("0.1");
   s.eo.push_back(eo);
-  s.meter.present = true;
   return s;
 }
 
@@ -93,7 +92,7 @@ int main(int argc, char** argv) {
   const sim::ExposureRunner runner(portfolio(), sixteen_a_year());
   const sim::TrialScenario sample = runner.trial_scenario(2025, 0);
   fmt::print("portfolio: 100 resources, {} emergencies and {} instructions per trial, {} trials\n",
-             sample.emergencies, sample.scenario.instructions.size(), trials);
+             sample.emergencies, sample.market.instructions.size(), trials);
   sim::ExposureBatch one, two;
   const double r1 = trials_per_second(runner, trials, 1, one);
   fmt::print("1 thread : {:8.1f} trials/s\n", r1);

@@ -7,7 +7,7 @@
 
 #include "reports/csv_writer.hpp"
 #include "reports/json_writer.hpp"
-#include "settlement/exposure_statistics.hpp"
+#include "sim/exposure_statistics.hpp"
 
 namespace drsim::reports {
 
@@ -15,31 +15,31 @@ namespace {
 
 struct Metric {
   const char* name;
-  Money TrialResult::*field;
+  Money sim::TrialResult::*field;
 };
 const Metric kMetrics[] = {
-    {"penalty_usd", &TrialResult::penalty},       {"energy_charge_usd", &TrialResult::energy_charge},
-    {"rsg_charge_usd", &TrialResult::rsg_charge}, {"capacity_usd", &TrialResult::capacity},
-    {"eo_before_usd", &TrialResult::eo_before},   {"eo_usd", &TrialResult::eo},
-    {"eo_loss_usd", &TrialResult::eo_loss},
+    {"penalty_usd", &sim::TrialResult::penalty},       {"energy_charge_usd", &sim::TrialResult::energy_charge},
+    {"rsg_charge_usd", &sim::TrialResult::rsg_charge}, {"capacity_usd", &sim::TrialResult::capacity},
+    {"eo_before_usd", &sim::TrialResult::eo_before},   {"eo_usd", &sim::TrialResult::eo},
+    {"eo_loss_usd", &sim::TrialResult::eo_loss},
 };
 const char* const kHistogramMetrics[] = {"eo_loss_usd", "penalty_usd"};
 
-std::vector<Money> column(const std::vector<TrialResult>& results, Money TrialResult::*field) {
+std::vector<Money> column(const std::vector<sim::TrialResult>& results, Money sim::TrialResult::*field) {
   std::vector<Money> v;
   v.reserve(results.size());
   for (const auto& r : results) v.push_back(r.*field);
   return v;
 }
 
-Money TrialResult::*field_of(std::string_view name) {
+Money sim::TrialResult::*field_of(std::string_view name) {
   for (const auto& m : kMetrics) {
     if (name == m.name) return m.field;
   }
   throw std::logic_error("unknown metric");
 }
 
-std::vector<std::uint64_t> disqualified_counts(const ExposureRunInfo& info, const std::vector<TrialResult>& results) {
+std::vector<std::uint64_t> disqualified_counts(const ExposureRunInfo& info, const std::vector<sim::TrialResult>& results) {
   std::vector<std::uint64_t> counts(info.resources.size(), 0);
   for (const auto& r : results) {
     for (auto i : r.disqualified) ++counts.at(i);
@@ -47,7 +47,7 @@ std::vector<std::uint64_t> disqualified_counts(const ExposureRunInfo& info, cons
   return counts;
 }
 
-std::string joined_ids(const ExposureRunInfo& info, const TrialResult& r) {
+std::string joined_ids(const ExposureRunInfo& info, const sim::TrialResult& r) {
   std::string out;
   for (auto i : r.disqualified) out += (out.empty() ? "" : ";") + info.resources.at(i);
   return out;
@@ -62,7 +62,7 @@ void write_text(const std::string& path, const std::string& text) {
 
 }  // namespace
 
-std::string exposure_summary_json(const ExposureRunInfo& info, const std::vector<TrialResult>& results) {
+std::string exposure_summary_json(const ExposureRunInfo& info, const std::vector<sim::TrialResult>& results) {
   JsonWriter j;
   j.begin_object();
   j.string("drsim_version", DRSIM_VERSION);
@@ -76,7 +76,7 @@ std::string exposure_summary_json(const ExposureRunInfo& info, const std::vector
   if (!results.empty()) j.number("eo_without_events_usd", (results.front().eo + results.front().eo_loss).str());
   j.begin_object("statistics");
   for (const auto& m : kMetrics) {
-    const MoneySummary s = summarize(column(results, m.field));
+    const sim::MoneySummary s = sim::summarize(column(results, m.field));
     j.begin_object(m.name)
         .number("mean", s.mean.str())
         .number("p5", s.p5.str())
@@ -92,12 +92,12 @@ std::string exposure_summary_json(const ExposureRunInfo& info, const std::vector
   j.begin_object("disqualification_probability");
   const auto counts = disqualified_counts(info, results);
   for (std::size_t i = 0; i < info.resources.size(); ++i) {
-    j.number(info.resources[i], probability(counts[i], results.size()).str());
+    j.number(info.resources[i], sim::probability(counts[i], results.size()).str());
   }
   j.end_object();
   j.begin_object("histogram");
   for (const char* name : kHistogramMetrics) {
-    const Histogram h = histogram(column(results, field_of(name)), kHistogramBins);
+    const sim::Histogram h = sim::histogram(column(results, field_of(name)), kHistogramBins);
     j.begin_object(name);
     j.begin_array("edges");
     for (const auto& e : h.edges) j.number({}, e.str());
@@ -113,7 +113,7 @@ std::string exposure_summary_json(const ExposureRunInfo& info, const std::vector
 }
 
 void write_exposure_outputs(const std::string& dir, const ExposureRunInfo& info,
-                            const std::vector<TrialResult>& results) {
+                            const std::vector<sim::TrialResult>& results) {
   {
     CsvWriter w(dir + "/exposure.csv",
                 {"trial", "penalty_usd", "energy_charge_usd", "rsg_charge_usd", "capacity_usd", "eo_before_usd",
@@ -130,7 +130,7 @@ void write_exposure_outputs(const std::string& dir, const ExposureRunInfo& info,
   {
     CsvWriter w(dir + "/exposure_summary.csv", {"metric", "trials", "mean", "p5", "p50", "p90", "p95", "p99", "min", "max"});
     for (const auto& m : kMetrics) {
-      const MoneySummary s = summarize(column(results, m.field));
+      const sim::MoneySummary s = sim::summarize(column(results, m.field));
       w.row({m.name, std::to_string(s.n), s.mean.str(), s.p5.str(), s.p50.str(), s.p90.str(), s.p95.str(),
              s.p99.str(), s.min.str(), s.max.str()});
     }
@@ -141,14 +141,14 @@ void write_exposure_outputs(const std::string& dir, const ExposureRunInfo& info,
     const auto counts = disqualified_counts(info, results);
     for (std::size_t i = 0; i < info.resources.size(); ++i) {
       w.row({info.resources[i], std::to_string(counts[i]), std::to_string(results.size()),
-             probability(counts[i], results.size()).str()});
+             sim::probability(counts[i], results.size()).str()});
     }
     w.close();
   }
   {
     CsvWriter w(dir + "/exposure_histogram.csv", {"metric", "bin", "lower_usd", "upper_usd", "trials"});
     for (const char* name : kHistogramMetrics) {
-      const Histogram h = histogram(column(results, field_of(name)), kHistogramBins);
+      const sim::Histogram h = sim::histogram(column(results, field_of(name)), kHistogramBins);
       for (std::size_t b = 0; b < h.counts.size(); ++b) {
         w.row({name, std::to_string(b), h.edges[b].str(), h.edges[b + 1].str(), std::to_string(h.counts[b])});
       }

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "settlement/exposure_trial_result.hpp"
+#include "sim/exposure_trial_result.hpp"
 
 namespace drsim::reports {
 
@@ -18,7 +18,7 @@ struct ExposureRunInfo {
   std::uint64_t first = 0;   // the trials of this output: [first, end)
   std::uint64_t end = 0;
   bool partial = false;      // stopped early (Ctrl-C): only the completed trials are written
-  std::vector<std::string> resources;  // resource ids in scenario order (TrialResult::disqualified indexes them)
+  std::vector<std::string> resources;  // resource ids in scenario order (sim::TrialResult::disqualified indexes them)
 };
 
 inline constexpr int kHistogramBins = 20;
@@ -27,8 +27,8 @@ inline constexpr int kHistogramBins = 20;
 // exposure_disqualification.csv, exposure_histogram.csv and exposure_run.csv into
 // `dir`. `results` are ordered by trial. The bytes depend only on the arguments.
 void write_exposure_outputs(const std::string& dir, const ExposureRunInfo& info,
-                            const std::vector<TrialResult>& results);
+                            const std::vector<sim::TrialResult>& results);
 
-std::string exposure_summary_json(const ExposureRunInfo& info, const std::vector<TrialResult>& results);
+std::string exposure_summary_json(const ExposureRunInfo& info, const std::vector<sim::TrialResult>& results);
 
 }  // namespace drsim::reports

@@ -32,11 +32,12 @@ std::string season_line(const SeasonRegistration& r) {
                      num(r.max_duration_h), months, r.excluded ? "true" : "false");
 }
 
-void write_series(const std::string& path, std::initializer_list<std::string_view> header, const HourlySeries& series) {
+template <class T>
+void write_series(const std::string& path, std::initializer_list<std::string_view> header, const HourlySeries<T>& series) {
   CsvWriter w(path, header);
   std::vector<std::tuple<std::string, std::int64_t, Decimal>> rows;
   for (const auto& [key, hours] : series.data()) {
-    for (const auto& [sec, v] : hours) rows.emplace_back(key, sec, v);
+    for (const auto& [sec, v] : hours) rows.emplace_back(key, sec, v.value());
   }
   std::sort(rows.begin(), rows.end());
   for (const auto& [key, sec, v] : rows) {
@@ -48,7 +49,8 @@ void write_series(const std::string& path, std::initializer_list<std::string_vie
 
 }  // namespace
 
-void write_scenario_files(const std::string& dir, const Scenario& s) {
+void write_scenario_files(const std::string& dir, const Market& s, const std::vector<std::string>& rules_overridden,
+                          const std::vector<MeterRow>& meter_rows) {
   namespace fs = std::filesystem;
   fs::create_directories(fs::path(dir) / "data");
   std::string y;
@@ -57,10 +59,10 @@ void write_scenario_files(const std::string& dir, const Scenario& s) {
   line("drsim: 1");
   line("name: " + q(s.name));
   line(fmt::format("planning_year: {}", s.planning_year));
-  if (!s.rules_overridden.empty()) {
+  if (!rules_overridden.empty()) {
     line("rules:");
     for (const auto& r : rule_values(s.rules)) {
-      if (std::find(s.rules_overridden.begin(), s.rules_overridden.end(), r.key) != s.rules_overridden.end()) {
+      if (std::find(rules_overridden.begin(), rules_overridden.end(), r.key) != rules_overridden.end()) {
         line(fmt::format("  {}: {}", r.key, q(r.value)));
       }
     }
@@ -161,7 +163,7 @@ void write_scenario_files(const std::string& dir, const Scenario& s) {
   }
   {
     CsvWriter w(data + "meter.csv", {"resource", "interval_start", "interval_minutes", "mw"});
-    for (const auto& m : s.meter.rows) w.row({m.resource, t(m.start), std::to_string(m.minutes), num(m.mw.value())});
+    for (const auto& m : meter_rows) w.row({m.resource, t(m.start), std::to_string(m.minutes), num(m.mw.value())});
     w.close();
     line("  meter: {csv: data/meter.csv}");
   }

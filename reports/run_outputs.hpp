@@ -5,7 +5,7 @@
 
 #include "reports/run_info.hpp"
 #include "settlement/run_record.hpp"
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 #include "settlement/statement.hpp"
 
 namespace drsim::reports {

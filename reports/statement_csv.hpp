@@ -4,7 +4,7 @@
 #include <string>
 
 #include "settlement/run_record.hpp"
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 #include "settlement/statement.hpp"
 
 namespace drsim::reports {

@@ -128,7 +128,6 @@ void read_emergency(LoadState& st, const Field& item) {
   if (!m.ok()) return;
   const auto before = st.reader.problems().size();
   Emergency e;
-  e.mark = item.mark;
   auto id = m.text("id");
   if (id) st.define(IdKind::emergency, *id, *m.get("id"));
   if (auto lbas = m.get("lbas", Need::required)) {
@@ -151,6 +150,7 @@ void read_emergency(LoadState& st, const Field& item) {
   if (id && st.reader.problems().size() == before) {
     e.id = *id;
     st.scenario.emergencies.push_back(std::move(e));
+    st.scenario.marks.emergencies.push_back(item.mark);
     st.emergency_paths.push_back(item.path);
   }
 }
@@ -160,7 +160,6 @@ void read_instruction(LoadState& st, const Field& item) {
   if (!m.ok()) return;
   const auto before = st.reader.problems().size();
   Instruction in;
-  in.mark = item.mark;
   auto id = m.text("id");
   if (id) st.define(IdKind::instruction, *id, *m.get("id"));
   if (auto v = read_ref(st, m, "emergency", IdKind::emergency)) in.emergency = *v;
@@ -178,6 +177,7 @@ void read_instruction(LoadState& st, const Field& item) {
   if (id && st.reader.problems().size() == before) {
     in.id = *id;
     st.scenario.instructions.push_back(std::move(in));
+    st.scenario.marks.instructions.push_back(item.mark);
     st.instruction_paths.push_back(item.path);
   }
 }
@@ -187,7 +187,6 @@ void read_report(LoadState& st, const Field& item) {
   if (!m.ok()) return;
   const auto before = st.reader.problems().size();
   AdvancedReport r;
-  r.mark = item.mark;
   if (auto v = read_ref(st, m, "instruction", IdKind::instruction)) r.instruction = *v;
   if (auto v = m.time("entered")) r.entered = *v;
   read_flat_or_by_hour(st, m, item, "target_mw", "target_mw_by_hour", r.target_mw, r.target_mw_by_hour,
@@ -195,6 +194,7 @@ void read_report(LoadState& st, const Field& item) {
   m.finish();
   if (st.reader.problems().size() == before) {
     st.scenario.advanced_reporting.push_back(std::move(r));
+    st.scenario.marks.advanced_reporting.push_back(item.mark);
     st.report_paths.push_back(item.path);
   }
 }
@@ -204,13 +204,15 @@ void read_availability(LoadState& st, const Field& item) {
   if (!m.ok()) return;
   const auto before = st.reader.problems().size();
   Availability a;
-  a.mark = item.mark;
   if (auto v = read_ref(st, m, "resource", IdKind::resource)) a.resource = *v;
   read_window(st, m, a.start, a.end);
   if (auto v = m.number("available_mw")) a.available_mw = Mw(*v);
   if (auto v = m.number("self_scheduled_mw", Need::optional)) a.self_scheduled_mw = Mw(*v);
   m.finish();
-  if (st.reader.problems().size() == before) st.scenario.availability.push_back(std::move(a));
+  if (st.reader.problems().size() == before) {
+    st.scenario.availability.push_back(std::move(a));
+    st.scenario.marks.availability.push_back(item.mark);
+  }
 }
 
 void read_outage(LoadState& st, const Field& item) {
@@ -218,7 +220,6 @@ void read_outage(LoadState& st, const Field& item) {
   if (!m.ok()) return;
   const auto before = st.reader.problems().size();
   Outage o;
-  o.mark = item.mark;
   if (auto v = read_ref(st, m, "resource", IdKind::resource)) o.resource = *v;
   read_window(st, m, o.start, o.end);
   if (auto reason = m.choice("reason", {"maintenance", "force_majeure", "forced"})) {
@@ -227,7 +228,10 @@ void read_outage(LoadState& st, const Field& item) {
                                             : OutageReason::forced;
   }
   m.finish();
-  if (st.reader.problems().size() == before) st.scenario.outages.push_back(std::move(o));
+  if (st.reader.problems().size() == before) {
+    st.scenario.outages.push_back(std::move(o));
+    st.scenario.marks.outages.push_back(item.mark);
+  }
 }
 
 }  // namespace

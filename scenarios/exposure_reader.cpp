@@ -3,9 +3,17 @@
 
 #include <fmt/format.h>
 
-#include "settlement/exposure_model.hpp"
+#include "sim/exposure_model.hpp"
 
 namespace drsim::scenarios {
+
+using sim::Coverage;
+using sim::DecimalRange;
+using sim::default_exposure_model;
+using sim::ExposureModel;
+using sim::IntDistribution;
+using sim::LmpDistribution;
+using sim::SeasonExposure;
 
 namespace {
 
@@ -189,8 +197,7 @@ void read_exposure(LoadState& st, MapFields& top) {
   MapFields m(st.reader, *f);
   if (!m.ok()) return;
   ExposureModel model = default_exposure_model();
-  model.line = f->mark.line;
-  model.column = f->mark.column;
+  st.scenario.marks.exposure = f->mark;
   if (auto s = m.get("seasons"); s && !s->node.IsNull()) {
     MapFields seasons(st.reader, *s);
     if (seasons.ok()) {

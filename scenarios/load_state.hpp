@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "scenarios/yaml_reader.hpp"
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 
 namespace drsim::scenarios {
 

@@ -30,7 +30,6 @@ void read_zone(LoadState& st, const Field& item) {
   if (!m.ok()) return;
   const auto before = st.reader.problems().size();
   Zone z;
-  z.mark = item.mark;
   auto id = read_id(st, m, IdKind::zone);
   if (auto acp = m.get("acp_usd_per_mw_day", Need::required)) {
     MapFields a(st.reader, *acp);
@@ -43,6 +42,7 @@ void read_zone(LoadState& st, const Field& item) {
   if (id && st.reader.problems().size() == before) {
     z.id = *id;
     st.scenario.zones.push_back(std::move(z));
+    st.scenario.marks.zones.push_back(item.mark);
   }
 }
 
@@ -50,13 +50,13 @@ void read_participant(LoadState& st, const Field& item) {
   MapFields m(st.reader, item);
   if (!m.ok()) return;
   Participant p;
-  p.mark = item.mark;
   auto id = read_id(st, m, IdKind::participant);
   p.certified = m.boolean("certified").value_or(false);
   m.finish();
   if (id) {
     p.id = *id;
     st.scenario.participants.push_back(std::move(p));
+    st.scenario.marks.participants.push_back(item.mark);
   }
 }
 
@@ -64,7 +64,6 @@ void read_lse(LoadState& st, const Field& item) {
   MapFields m(st.reader, item);
   if (!m.ok()) return;
   Lse l;
-  l.mark = item.mark;
   auto id = read_id(st, m, IdKind::lse);
   auto lba = read_ref(st, m, "lba", IdKind::lba);
   l.load_ratio_share = m.number("load_ratio_share", Need::optional);
@@ -73,6 +72,7 @@ void read_lse(LoadState& st, const Field& item) {
     l.id = *id;
     l.lba = *lba;
     st.scenario.lses.push_back(std::move(l));
+    st.scenario.marks.lses.push_back(item.mark);
   }
 }
 
@@ -97,7 +97,6 @@ std::optional<SeasonRegistration> read_season(LoadState& st, const Field& f) {
   if (!m.ok()) return std::nullopt;
   const auto before = st.reader.problems().size();
   SeasonRegistration reg;
-  reg.mark = f.mark;
   reg.cleared_mw = Mw(m.number("cleared_mw").value_or(Decimal{}));
   reg.frap_mw = Mw(m.number("frap_mw", Need::optional).value_or(Decimal{}));
   if (auto n = m.number("notification_h")) {
@@ -129,7 +128,7 @@ void read_resource(LoadState& st, const Field& item) {
   if (!m.ok()) return;
   const auto before = st.reader.problems().size();
   Resource r;
-  r.mark = item.mark;
+  std::array<Mark, 4> season_marks{};
   auto id = read_id(st, m, IdKind::resource);
   auto type = m.choice("type", {"DR", "BTMG"});
   if (type) r.type = *type == "DR" ? ResourceType::dr : ResourceType::btmg;
@@ -165,7 +164,10 @@ void read_resource(LoadState& st, const Field& item) {
   if (auto seasons = m.get("seasons", Need::required)) {
     MapFields sm(st.reader, *seasons);
     for (std::size_t s = 0; s < 4; ++s) {
-      if (auto f = sm.get(kSeasonNames[s]); f && !f->node.IsNull()) r.seasons[s] = read_season(st, *f);
+      if (auto f = sm.get(kSeasonNames[s]); f && !f->node.IsNull()) {
+        r.seasons[s] = read_season(st, *f);
+        season_marks[s] = f->mark;
+      }
     }
     sm.finish();
   }
@@ -173,6 +175,8 @@ void read_resource(LoadState& st, const Field& item) {
   if (id && st.reader.problems().size() == before) {
     r.id = *id;
     st.scenario.resources.push_back(std::move(r));
+    st.scenario.marks.resources.push_back(item.mark);
+    st.scenario.marks.seasons.push_back(season_marks);
   }
 }
 

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "settlement/problem.hpp"
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 
 namespace drsim {
 

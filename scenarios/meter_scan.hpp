@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "settlement/meter_interval.hpp"
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 
 namespace drsim::scenarios {
 

@@ -14,7 +14,6 @@ void read_eo(LoadState& st, const Field& item) {
   if (!m.ok()) return;
   const auto before = st.reader.problems().size();
   EoConfig eo;
-  eo.mark = item.mark;
   if (auto v = m.text("mp")) {
     st.refer(IdKind::participant, *v, *m.get("mp"));
     eo.mp = *v;
@@ -41,7 +40,10 @@ void read_eo(LoadState& st, const Field& item) {
     eo.cleared_mw = by_season;
   }
   m.finish();
-  if (st.reader.problems().size() == before) st.scenario.eo.push_back(std::move(eo));
+  if (st.reader.problems().size() == before) {
+    st.scenario.eo.push_back(std::move(eo));
+    st.scenario.marks.eo.push_back(item.mark);
+  }
 }
 
 // Calls fn(id, key field, value field) for each entry of a map keyed by id.

@@ -41,7 +41,7 @@ void check_emergency_lses(LoadState& st) {
     if (!any) {
       std::string lbas;
       for (const auto& l : e.lbas) lbas += (lbas.empty() ? "" : ", ") + l;
-      st.reader.error(e.mark, st.emergency_paths[i] + ".lbas",
+      st.reader.error(s.marks.emergencies[i], st.emergency_paths[i] + ".lbas",
                       fmt::format("no lse is in the emergency's lbas ({}), so its penalties cannot be allocated", lbas));
     }
   }
@@ -49,20 +49,21 @@ void check_emergency_lses(LoadState& st) {
 
 void check_instruction_overlaps(LoadState& st) {
   const auto& ins = st.scenario.instructions;
+  const auto& marks = st.scenario.marks.instructions;
   std::vector<std::size_t> order(ins.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(ins[a].resource, ins[a].start, ins[a].mark.line) <
-           std::tie(ins[b].resource, ins[b].start, ins[b].mark.line);
+    return std::tie(ins[a].resource, ins[a].start, marks[a].line) <
+           std::tie(ins[b].resource, ins[b].start, marks[b].line);
   });
   for (std::size_t k = 1; k < order.size(); ++k) {
     const Instruction& prev = ins[order[k - 1]];
     const Instruction& cur = ins[order[k]];
     if (prev.resource != cur.resource || cur.start >= prev.end) continue;
-    st.reader.error(cur.mark, st.instruction_paths[order[k]],
+    st.reader.error(marks[order[k]], st.instruction_paths[order[k]],
                     fmt::format("window {} .. {} of resource '{}' overlaps instruction '{}' ({} .. {}, line {})",
                                 cur.start.str(), cur.end.str(), cur.resource, prev.id, prev.start.str(),
-                                prev.end.str(), prev.mark.line));
+                                prev.end.str(), marks[order[k - 1]].line));
   }
 }
 
@@ -73,11 +74,12 @@ void check_instruction_overlaps(LoadState& st) {
 // entries read (the same as in the file when every entry was read).
 void check_availability_overlaps(LoadState& st) {
   const auto& av = st.scenario.availability;
+  const auto& marks = st.scenario.marks.availability;
   std::vector<std::size_t> order(av.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    return std::tie(av[a].resource, av[a].start, av[a].mark.line) <
-           std::tie(av[b].resource, av[b].start, av[b].mark.line);
+    return std::tie(av[a].resource, av[a].start, marks[a].line) <
+           std::tie(av[b].resource, av[b].start, marks[b].line);
   });
   std::size_t reach = 0;  // the entry of the current resource that ends last so far
   for (std::size_t k = 0; k < order.size(); ++k) {
@@ -88,14 +90,16 @@ void check_availability_overlaps(LoadState& st) {
     }
     const Availability& prev = av[reach];
     if (cur.start < prev.end && prev.start < cur.end) {
-      const bool cur_later = std::tie(cur.mark.line, cur.mark.column) > std::tie(prev.mark.line, prev.mark.column);
+      const Mark& cur_mark = marks[order[k]];
+      const Mark& prev_mark = marks[reach];
+      const bool cur_later = std::tie(cur_mark.line, cur_mark.column) > std::tie(prev_mark.line, prev_mark.column);
       const std::size_t at = cur_later ? order[k] : reach;
       const Availability& later = av[at];
       const Availability& earlier = cur_later ? prev : cur;
-      st.reader.error(later.mark, fmt::format("availability[{}]", at),
+      st.reader.error(marks[at], fmt::format("availability[{}]", at),
                       fmt::format("window {} .. {} of resource '{}' overlaps the availability entry at line {} "
                                   "({} .. {})",
-                                  later.start.str(), later.end.str(), later.resource, earlier.mark.line,
+                                  later.start.str(), later.end.str(), later.resource, (cur_later ? prev_mark : cur_mark).line,
                                   earlier.start.str(), earlier.end.str()));
     }
     if (cur.end > prev.end) reach = order[k];

@@ -4,7 +4,7 @@
 #include <string>
 
 #include "settlement/problem.hpp"
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 
 namespace drsim {
 

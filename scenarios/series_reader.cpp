@@ -19,8 +19,13 @@ struct HourlySpec {
   std::vector<std::string> columns;  // [key,] hour_start, value
   std::optional<IdKind> key_kind;    // the key must be a defined id of this kind
   Sign sign;
-  HourlySeries* target;
+  std::function<void(const std::string&, MarketTime, Decimal)> store;  // into the typed series
 };
+
+template <class T>
+std::function<void(const std::string&, MarketTime, Decimal)> into(HourlySeries<T>& series) {
+  return [&series](const std::string& key, MarketTime hour, Decimal v) { series.set(key, hour, T(v)); };
+}
 
 using Report = std::function<void(std::size_t, std::string)>;
 
@@ -63,7 +68,7 @@ void hourly_row(LoadState& st, const HourlySpec& spec, const std::vector<std::st
                                  it->second));
     return;
   }
-  spec.target->set(key, hour, value);
+  spec.store(key, hour, value);
 }
 
 void load_csv(LoadState& st, const HourlySpec& spec, const std::string& path) {
@@ -180,10 +185,10 @@ void read_series_section(LoadState& st, MapFields& top) {
 void load_hourly_series(LoadState& st) {
   Scenario& s = st.scenario;
   const std::vector<HourlySpec> specs = {
-      {"lmp", {"cpnode", "hour_start", "usd_per_mwh"}, std::nullopt, Sign::any, &s.lmp},
-      {"rsg", {"hour_start", "usd_per_mwh"}, std::nullopt, Sign::non_negative, &s.rsg},
-      {"baseline", {"resource", "hour_start", "mw"}, IdKind::resource, Sign::non_negative, &s.baseline},
-      {"lse_load", {"lse", "hour_start", "mwh"}, IdKind::lse, Sign::non_negative, &s.lse_load},
+      {"lmp", {"cpnode", "hour_start", "usd_per_mwh"}, std::nullopt, Sign::any, into(s.lmp)},
+      {"rsg", {"hour_start", "usd_per_mwh"}, std::nullopt, Sign::non_negative, into(s.rsg)},
+      {"baseline", {"resource", "hour_start", "mw"}, IdKind::resource, Sign::non_negative, into(s.baseline)},
+      {"lse_load", {"lse", "hour_start", "mwh"}, IdKind::lse, Sign::non_negative, into(s.lse_load)},
   };
   for (const auto& source : st.series) {
     const HourlySpec* spec = nullptr;

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 
 namespace drsim::scenarios {
 

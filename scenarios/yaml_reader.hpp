@@ -8,7 +8,7 @@
 
 
 #include "settlement/problem.hpp"
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 #include "scenarios/yaml_tree.hpp"
 
 namespace drsim::scenarios {

@@ -19,7 +19,7 @@ std::vector<Disqualification> disqualifications_of(const Resource& r, const std:
   return mine;
 }
 
-std::vector<CapacityLine> capacity_payments(const Scenario& s, const std::vector<Disqualification>& dq) {
+std::vector<CapacityLine> capacity_payments(const Market& s, const std::vector<Disqualification>& dq) {
   std::vector<CapacityLine> lines;
   for (const auto& r : s.resources) {
     const Zone* zone = s.find_zone(r.zone);

@@ -6,7 +6,7 @@
 
 #include "failures.hpp"
 #include "money.hpp"
-#include "scenario.hpp"
+#include "market.hpp"
 
 namespace drsim {
 
@@ -29,6 +29,6 @@ std::vector<Disqualification> disqualifications_of(const Resource& r, const std:
 
 // One line per resource and season with cleared MW above 0: cleared x ACP x days paid,
 // rounded to the cent. The zone of every such season must have an ACP (the loader checks).
-std::vector<CapacityLine> capacity_payments(const Scenario& s, const std::vector<Disqualification>& dq);
+std::vector<CapacityLine> capacity_payments(const Market& s, const std::vector<Disqualification>& dq);
 
 }  // namespace drsim

@@ -21,7 +21,7 @@ Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged,
   return worst;
 }
 
-EoResult earnings_opportunity(const Scenario& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
+EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
                               const std::vector<ChargedShortfall>& charged) {
   EoResult out;
   const Zone* zone = s.find_zone(eo.zone);

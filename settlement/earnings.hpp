@@ -6,7 +6,7 @@
 
 #include "failures.hpp"
 #include "money.hpp"
-#include "scenario.hpp"
+#include "market.hpp"
 
 namespace drsim {
 
@@ -42,7 +42,7 @@ Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged, const
                              SeasonKey season);
 
 // The EO of one entry: its MP's LMRs in its zone only (rules.md 5 v1.2).
-EoResult earnings_opportunity(const Scenario& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
+EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
                               const std::vector<ChargedShortfall>& charged);
 
 }  // namespace drsim

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "exact_time.hpp"
-#include "scenario.hpp"
+#include "market.hpp"
 
 namespace drsim {
 

@@ -6,7 +6,7 @@
 #include "money.hpp"
 #include "rules.hpp"
 #include "run_record.hpp"
-#include "scenario.hpp"
+#include "market.hpp"
 #include "units.hpp"
 
 namespace drsim {

@@ -9,7 +9,7 @@
 #include "calendar.hpp"
 #include "exemption.hpp"
 #include "flags.hpp"
-#include "scenario.hpp"
+#include "market.hpp"
 
 namespace drsim {
 
@@ -40,14 +40,14 @@ struct StatusChange {
 
 // One Scheduling Instruction with every hour of its window.
 struct InstructionRecord {
-  std::size_t instruction = 0;  // index into Scenario::instructions
-  std::size_t resource = 0;     // index into Scenario::resources
+  std::size_t instruction = 0;  // index into Market::instructions
+  std::size_t resource = 0;     // index into Market::resources
   SeasonKey season;             // of its start
   ExemptReason whole_exemption = ExemptReason::none;
   bool deployment = false;
   MarketTime effective_end;
   ExactTime obligated_end;  // start + max_duration_h may fall between whole seconds
-  std::optional<std::size_t> report;  // index into Scenario::advanced_reporting of the entry that counts
+  std::optional<std::size_t> report;  // index into Market::advanced_reporting of the entry that counts
   bool late_report = false;           // some entry arrived after start
   std::vector<StatusChange> statuses;
   std::vector<HourRecord> hours;

@@ -14,12 +14,13 @@ namespace drsim {
 
 namespace {
 
-Problem problem_at(const Scenario& s, const Mark& m, std::string key, std::string message) {
-  return Problem{s.path, m.line, m.column, std::move(key), std::move(message)};
+// A problem named by the entity's key only: the caller places it in its file (scenarios/scenario.hpp `located`).
+Problem problem_of(std::string key, std::string message) {
+  return Problem{"", 0, 0, std::move(key), std::move(message)};
 }
 
 // The LSEs of an emergency's LBAs, sorted by id.
-std::vector<const Lse*> lses_of(const Scenario& s, const Emergency& e) {
+std::vector<const Lse*> lses_of(const Market& s, const Emergency& e) {
   std::vector<const Lse*> out;
   for (const auto& l : s.lses) {
     if (std::find(e.lbas.begin(), e.lbas.end(), l.lba) != e.lbas.end()) out.push_back(&l);
@@ -30,7 +31,7 @@ std::vector<const Lse*> lses_of(const Scenario& s, const Emergency& e) {
 
 // Load ratio share weights of the LSEs in an hour: the lse_load series when it has a row for
 // every one of them and they sum above 0, else the static shares (4.10).
-std::optional<std::vector<Weighted>> weights_at(const Scenario& s, const std::vector<const Lse*>& lses,
+std::optional<std::vector<Weighted>> weights_at(const Market& s, const std::vector<const Lse*>& lses,
                                                 MarketTime hour, bool& used_static) {
   std::vector<Weighted> w;
   // At most 1e6 LSEs (YAML nodes) of at most 1e5 MWh or a share of at most 1e6: the sum stays
@@ -40,8 +41,8 @@ std::optional<std::vector<Weighted>> weights_at(const Scenario& s, const std::ve
   for (const Lse* l : lses) {
     const auto v = s.lse_load.get(l->id, hour);
     if (!v) { complete = false; break; }
-    w.push_back({l->id, *v});
-    total += *v;
+    w.push_back({l->id, v->value()});
+    total += v->value();
   }
   used_static = false;
   if (complete && total > Decimal{}) return w;
@@ -59,7 +60,7 @@ std::optional<std::vector<Weighted>> weights_at(const Scenario& s, const std::ve
 
 }  // namespace
 
-Statement settle(const Scenario& s, const RunRecord& record) {
+Statement settle(const Market& s, const RunRecord& record) {
   Statement st;
   std::vector<Problem> problems;
   std::vector<FailedOccasion> occasions;
@@ -71,19 +72,19 @@ Statement settle(const Scenario& s, const RunRecord& record) {
     bool failed = false;
     for (const auto& h : rec.hours) {
       HourPrices prices;
-      if (auto v = s.lmp.get(res.cpnode, h.hour)) prices.lmp = UsdPerMwh(*v);
+      prices.lmp = s.lmp.get(res.cpnode, h.hour);
       prices.rsg = s.rsg_at(h.hour);
       HourlyLine line{ins.id,         res.id,          ins.emergency, h.hour,
                       h.frac(),       h.instruction_mw, h.available_mw, h.instructed_mw,
                       h.measured,     h.baseline,      settle_hour(res, h, s.rules, prices),
                       prices.lmp,     prices.rsg,      h.exempt};
       if (line.settled.missing_lmp) {
-        problems.push_back(problem_at(s, ins.mark, "instructions." + ins.id,
+        problems.push_back(problem_of("instructions." + ins.id,
                                       fmt::format("no LMP at cpnode {} for charged hour {} (series.lmp)",
                                                   res.cpnode, h.hour.str())));
       }
       if (line.settled.missing_rsg) {
-        problems.push_back(problem_at(s, ins.mark, "instructions." + ins.id,
+        problems.push_back(problem_of("instructions." + ins.id,
                                       fmt::format("no RSG rate for charged hour {} (series.rsg)", h.hour.str())));
       }
       if (line.settled.charged) charged.push_back({res.id, h.hour, line.settled.shortfall});
@@ -106,8 +107,6 @@ Statement settle(const Scenario& s, const RunRecord& record) {
     emergencies.emplace(e.id, &e);
     emergency_lses.emplace(e.id, lses_of(s, e));
   }
-  std::unordered_map<std::string, const Instruction*> instructions;
-  for (const auto& i : s.instructions) instructions.emplace(i.id, &i);
   std::map<std::string, Money> per_lse;
   for (const auto& l : s.lses) per_lse[l.id] = Money{};
   for (const auto& line : st.hourly) {
@@ -115,19 +114,18 @@ Statement settle(const Scenario& s, const RunRecord& record) {
     if (amount.is_zero()) continue;
     const auto found = emergencies.find(line.emergency_id);
     const Emergency* e = found == emergencies.end() ? nullptr : found->second;
-    const Instruction* ins = instructions.at(line.instruction_id);
     static const std::vector<const Lse*> kNone;
     const auto& lses = e ? emergency_lses.at(e->id) : kNone;
     if (lses.empty()) {
-      problems.push_back(problem_at(s, e ? e->mark : ins->mark, "emergencies." + line.emergency_id,
+      problems.push_back(problem_of("emergencies." + line.emergency_id,
                                     "no LSE in the emergency's LBAs to receive its penalty charges"));
       continue;
     }
     bool used_static = false;
     const auto weights = weights_at(s, lses, line.hour, used_static);
     if (!weights) {
-      problems.push_back(problem_at(
-          s, e->mark, "emergencies." + line.emergency_id,
+      problems.push_back(problem_of(
+          "emergencies." + line.emergency_id,
           fmt::format("hour {}: lse_load has no usable rows for the emergency's LSEs and they have no "
                       "load_ratio_share to fall back on",
                       line.hour.str())));

@@ -3,13 +3,15 @@
 #pragma once
 
 #include "run_record.hpp"
-#include "scenario.hpp"
+#include "market.hpp"
 #include "statement.hpp"
 
 namespace drsim {
 
 // Throws InputError naming every charged hour without an LMP or RSG rate, and
 // every hour whose charges cannot be allocated (no LSE, no load and no static share).
-Statement settle(const Scenario& scenario, const RunRecord& record);
+// Each problem names its entity by key (`instructions.I1`, `emergencies.E1`) with no file,
+// line or column; scenarios/scenario.hpp `located` places it in the scenario file.
+Statement settle(const Market& scenario, const RunRecord& record);
 
 }  // namespace drsim

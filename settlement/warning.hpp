@@ -1,4 +1,4 @@
-// Warnings: non-fatal input problems (Scenario::warnings), and the one way they are written out.
+// Warnings: non-fatal input problems (Scenario::warnings in scenarios/), and the one way they are written out.
 #pragma once
 
 #include <string>

@@ -15,7 +15,7 @@ bool needs_baseline(ExemptReason whole, const HourRecord& hr, const Rules& rules
 }
 
 BaselineProvider::BaselineProvider(const std::vector<Resource>& resources, const std::vector<Instruction>& instructions,
-                                   const HourlySeries& series, const Rules& rules,
+                                   const HourlySeries<Mw>& series, const Rules& rules,
                                    const std::vector<ObligationSchedule>& plans, const MeterHistory& meters)
     : resources_(resources),
       instructions_(instructions),
@@ -33,7 +33,7 @@ BaselineProvider::BaselineProvider(const std::vector<Resource>& resources, const
 }
 
 std::optional<Mw> BaselineProvider::series_value(std::size_t r, MarketTime hour) const {
-  if (auto v = series_.get(resources_[r].id, hour)) return Mw(*v);
+  if (auto v = series_.get(resources_[r].id, hour)) return *v;
   return std::nullopt;
 }
 

@@ -10,7 +10,7 @@
 
 #include "settlement/baseline.hpp"
 #include "settlement/run_record.hpp"
-#include "settlement/scenario.hpp"
+#include "settlement/market.hpp"
 #include "sim/obligation_plan.hpp"
 
 namespace drsim::sim {
@@ -55,7 +55,7 @@ class BaselineProvider {
   // `plans` give the days with an hour of an instruction window (those withdrawn in time
   // left out); `series` is the baseline series keyed by resource id. All are held by reference.
   BaselineProvider(const std::vector<Resource>& resources, const std::vector<Instruction>& instructions,
-                   const HourlySeries& series, const Rules& rules, const std::vector<ObligationSchedule>& plans,
+                   const HourlySeries<Mw>& series, const Rules& rules, const std::vector<ObligationSchedule>& plans,
                    const MeterHistory& meters);
 
   // The meter history the plan's default baselines need: none for a resource not on the
@@ -78,7 +78,7 @@ class BaselineProvider {
 
   const std::vector<Resource>& resources_;
   const std::vector<Instruction>& instructions_;
-  const HourlySeries& series_;
+  const HourlySeries<Mw>& series_;
   const Rules& rules_;
   const MeterHistory& meters_;
   std::vector<std::set<std::int32_t>> instruction_days_;  // per resource

@@ -5,7 +5,7 @@
 
 #include "settlement/calendar.hpp"
 #include "settlement/exemption.hpp"
-#include "settlement/scenario.hpp"
+#include "settlement/market.hpp"
 
 namespace drsim::sim {
 

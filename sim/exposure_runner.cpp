@@ -18,14 +18,14 @@
 
 namespace drsim::sim {
 
-Statement settle_inline(const Scenario& s) {
-  const RunRecord record = simulate(s, inline_meter_feed(s));
+Statement settle_inline(const Market& s, const std::vector<MeterRow>& meter_rows) {
+  const RunRecord record = simulate(s, inline_meter_feed(meter_rows));
   return settle(s, record);
 }
 
-ExposureRunner::ExposureRunner(const Scenario& file, ExposureModel model)
+ExposureRunner::ExposureRunner(const Market& file, ExposureModel model)
     : base_(exposure_base(file)), model_(std::move(model)) {
-  eo_without_events_ = settle_inline(base_).eo_total;
+  eo_without_events_ = settle_inline(base_, {}).eo_total;
   for (std::size_t i = 0; i < base_.resources.size(); ++i) {
     resource_index_.emplace(base_.resources[i].id, static_cast<std::uint32_t>(i));
   }
@@ -46,7 +46,7 @@ TrialResult ExposureRunner::result_of(std::uint64_t trial, const TrialScenario& 
   r.eo = st.eo_total;
   r.eo_loss = eo_without_events_ - st.eo_total;
   r.emergencies = t.emergencies;
-  r.instructions = static_cast<int>(t.scenario.instructions.size());
+  r.instructions = static_cast<int>(t.market.instructions.size());
   for (const auto& id : st.disqualified) r.disqualified.push_back(resource_index_.at(id));
   std::sort(r.disqualified.begin(), r.disqualified.end());
   return r;
@@ -54,7 +54,7 @@ TrialResult ExposureRunner::result_of(std::uint64_t trial, const TrialScenario& 
 
 TrialResult ExposureRunner::run_trial(std::uint64_t seed, std::uint64_t trial) const {
   const TrialScenario t = trial_scenario(seed, trial);
-  return result_of(trial, t, settle_inline(t.scenario));
+  return result_of(trial, t, settle_inline(t.market, t.meter_rows));
 }
 
 ExposureBatch ExposureRunner::run(std::uint64_t seed, std::uint64_t first, std::uint64_t end, unsigned threads,

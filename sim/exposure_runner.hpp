@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "settlement/exposure_model.hpp"
-#include "settlement/exposure_trial_result.hpp"
-#include "settlement/scenario.hpp"
+#include "sim/exposure_model.hpp"
+#include "sim/exposure_trial_result.hpp"
+#include "settlement/market.hpp"
 #include "settlement/statement.hpp"
 #include "sim/exposure_trial.hpp"
 
@@ -24,9 +24,9 @@ struct ExposureBatch {
 class ExposureRunner {
  public:
   // Settles the base year without events once: the EO a trial's loss is measured from.
-  ExposureRunner(const Scenario& file, ExposureModel model);
+  ExposureRunner(const Market& file, ExposureModel model);
 
-  const Scenario& base() const { return base_; }
+  const Market& base() const { return base_; }
   const ExposureModel& model() const { return model_; }
   Money eo_without_events() const { return eo_without_events_; }
 
@@ -44,13 +44,13 @@ class ExposureRunner {
                     const std::function<void(std::uint64_t done)>& progress = {}) const;
 
  private:
-  Scenario base_;
+  Market base_;
   ExposureModel model_;
   Money eo_without_events_;
   std::map<std::string, std::uint32_t> resource_index_;
 };
 
-// Settles a scenario with inline meter rows exactly as `drsim run` does.
-Statement settle_inline(const Scenario& s);
+// Settles a market with inline meter rows exactly as `drsim run` does.
+Statement settle_inline(const Market& s, const std::vector<MeterRow>& meter_rows);
 
 }  // namespace drsim::sim

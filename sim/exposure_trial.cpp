@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "settlement/exposure_random.hpp"
+#include "sim/exposure_random.hpp"
 
 namespace drsim::sim {
 
@@ -27,7 +27,7 @@ const SeasonRegistration* registered(const Resource& r, Season s) {
   return &*reg;
 }
 
-const std::vector<std::string>& draw_coverage(const Scenario& base, const ExposureModel& m, TrialStream& rng) {
+const std::vector<std::string>& draw_coverage(const Market& base, const ExposureModel& m, TrialStream& rng) {
   if (m.coverage.empty()) return base.lbas;
   std::uint64_t total = 0;
   for (const auto& c : m.coverage) total += static_cast<std::uint64_t>(c.weight);
@@ -40,7 +40,7 @@ const std::vector<std::string>& draw_coverage(const Scenario& base, const Exposu
 }
 
 // The emergencies of one season, in date order.
-void draw_season(const Scenario& base, const ExposureModel& m, Season season, TrialStream& rng,
+void draw_season(const Market& base, const ExposureModel& m, Season season, TrialStream& rng,
                  std::vector<DrawnEmergency>& out) {
   const SeasonExposure& se = m.seasons[static_cast<std::size_t>(season)];
   const DateRange days = season_range(base.planning_year, season);
@@ -84,37 +84,32 @@ bool covers(const Emergency& e, const std::string& lba) {
 
 }  // namespace
 
-Scenario exposure_base(const Scenario& file) {
-  Scenario s = file;
+Market exposure_base(const Market& file) {
+  Market s = file;
   s.emergencies.clear();
   s.instructions.clear();
   s.advanced_reporting.clear();
-  s.lmp = HourlySeries{};
-  s.rsg = HourlySeries{};
+  s.lmp = {};
+  s.rsg = {};
   s.rsg_flat.reset();
-  s.meter = MeterSource{};
-  s.meter.present = true;
-  s.baseline = HourlySeries{};
-  s.lse_load = HourlySeries{};
-  s.expect = Expect{};
+  s.baseline = {};
+  s.lse_load = {};
   return s;
 }
 
-TrialScenario build_trial(const Scenario& base, const ExposureModel& m, std::uint64_t seed, std::uint64_t trial) {
+TrialScenario build_trial(const Market& base, const ExposureModel& m, std::uint64_t seed, std::uint64_t trial) {
   TrialStream rng(seed, trial);
   std::vector<DrawnEmergency> drawn;
   for (Season season : kSeasons) draw_season(base, m, season, rng, drawn);
 
-  const Mark where{m.line, m.column};  // problems of a drawn entity point at the exposure: section
-  TrialScenario t{base, static_cast<int>(drawn.size())};
-  Scenario& s = t.scenario;
+  TrialScenario t{base, {}, static_cast<int>(drawn.size())};
+  Market& s = t.market;
   s.name = fmt::format("{} (exposure trial {}, seed {})", base.name, trial, seed);
   for (std::size_t k = 0; k < drawn.size(); ++k) {
     DrawnEmergency& e = drawn[k];
     e.emergency.id = fmt::format("EM-{:03}", k + 1);
-    e.emergency.mark = where;
     const int hours = static_cast<int>(e.lmp.size());
-    for (int h = 0; h < hours; ++h) s.rsg.set("", e.emergency.start + Duration::hours(h), e.rsg.value());
+    for (int h = 0; h < hours; ++h) s.rsg.set("", e.emergency.start + Duration::hours(h), e.rsg);
     for (const Resource& r : base.resources) {
       if (!covers(e.emergency, r.lba)) continue;
       const SeasonRegistration* reg = registered(r, e.season);
@@ -131,25 +126,23 @@ TrialScenario build_trial(const Scenario& base, const ExposureModel& m, std::uin
       ins.start = e.emergency.start;
       ins.end = e.emergency.end;
       ins.mw = mw;
-      ins.mark = where;
       if (!missing_report) {
         AdvancedReport ar;
         ar.instruction = ins.id;
         ar.entered = e.issued;
         ar.target_mw = mw;
-        ar.mark = where;
         s.advanced_reporting.push_back(std::move(ar));
       }
-      if (outage) s.outages.push_back({r.id, ins.start, ins.end, OutageReason::forced, where});
+      if (outage) s.outages.push_back({r.id, ins.start, ins.end, OutageReason::forced});
       const Mw delivered = outage ? Mw{} : Mw(Decimal::mul(fraction, mw.value()));
       for (int h = 0; h < hours; ++h) {
         const MarketTime hour = ins.start + Duration::hours(h);
-        s.lmp.set(r.cpnode, hour, e.lmp[static_cast<std::size_t>(h)].value());
+        s.lmp.set(r.cpnode, hour, e.lmp[static_cast<std::size_t>(h)]);
         Mw metered;
         switch (r.protocol) {
           case Protocol::baseline: {
             const Mw baseline(Decimal::mul(m.baseline_factor, mw.value()));
-            s.baseline.set(r.id, hour, baseline.value());
+            s.baseline.set(r.id, hour, baseline);
             metered = baseline - delivered;
             break;
           }
@@ -160,7 +153,7 @@ TrialScenario build_trial(const Scenario& base, const ExposureModel& m, std::uin
             metered = delivered;
             break;
         }
-        s.meter.rows.push_back({r.id, hour, 60, max(metered, Mw{}), 0});
+        t.meter_rows.push_back({r.id, hour, 60, max(metered, Mw{}), 0});
       }
       s.instructions.push_back(std::move(ins));
     }

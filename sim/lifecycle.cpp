@@ -52,7 +52,7 @@ class IntegratorHistory final : public MeterHistory {
 
 class Lifecycle {
  public:
-  explicit Lifecycle(const Scenario& s)
+  explicit Lifecycle(const Market& s)
       : s_(s),
         meters_(s.resources),
         history_(meters_),
@@ -284,7 +284,7 @@ class Lifecycle {
   void report_short_history(std::size_t r, Date day) {
     if (!short_history_.insert({r, day.days()}).second) return;
     const Resource& res = s_.resources[r];
-    problems_.push_back({s_.path, res.mark.line, res.mark.column, "resources." + res.id,
+    problems_.push_back({"", 0, 0, "resources." + res.id,
                          fmt::format("only {} eligible baseline days (weekdays, not NERC holidays, fully "
                                      "metered, without instructions) in the meter history before {}; the default "
                                      "baseline needs {}",
@@ -313,7 +313,7 @@ class Lifecycle {
     record_.fingerprint = engine_.fingerprint();
   }
 
-  const Scenario& s_;
+  const Market& s_;
   Engine engine_;
   MeterIntegrator meters_;
   IntegratorHistory history_;
@@ -332,13 +332,13 @@ class Lifecycle {
 
 }  // namespace
 
-MeterFeed inline_meter_feed(const Scenario& s) {
-  return [&s](MeterIntegrator& m) {
-    for (const auto& row : s.meter.rows) m.feed(row);
+MeterFeed inline_meter_feed(const std::vector<MeterRow>& rows) {
+  return [&rows](MeterIntegrator& m) {
+    for (const auto& row : rows) m.feed(row);
   };
 }
 
-RunRecord simulate(const Scenario& s, const MeterFeed& meters) {
+RunRecord simulate(const Market& s, const MeterFeed& meters) {
   Lifecycle lc(s);
   return lc.run(meters);
 }

@@ -4,8 +4,9 @@
 #include <functional>
 
 #include "settlement/run_record.hpp"
-#include "settlement/scenario.hpp"
+#include "settlement/market.hpp"
 #include "sim/meter_integrator.hpp"
+#include "sim/meter_row.hpp"
 
 namespace drsim::sim {
 
@@ -14,13 +15,13 @@ namespace drsim::sim {
 using MeterFeed = std::function<void(MeterIntegrator&)>;
 
 // A feed over the scenario's inline meter rows.
-MeterFeed inline_meter_feed(const Scenario& s);
+MeterFeed inline_meter_feed(const std::vector<MeterRow>& rows);
 
 // Runs the scenario: declares and ends emergencies, issues the Scheduling
 // Instructions, takes advanced reporting, applies availability, outages and the
 // registration checks as the clock passes, integrates the meters, and returns
 // the complete record for settlement. Throws InputError for input that only the
 // run can find wrong (fewer than 10 eligible baseline days).
-RunRecord simulate(const Scenario& s, const MeterFeed& meters);
+RunRecord simulate(const Market& s, const MeterFeed& meters);
 
 }  // namespace drsim::sim

@@ -12,8 +12,9 @@
 #include <vector>
 
 #include "settlement/exact_time.hpp"
+#include "settlement/market.hpp"
 #include "settlement/meter_interval.hpp"
-#include "settlement/scenario.hpp"
+#include "sim/meter_row.hpp"
 
 namespace drsim::sim {
 

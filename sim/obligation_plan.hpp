@@ -6,7 +6,7 @@
 
 #include "settlement/calendar.hpp"
 #include "settlement/exact_time.hpp"
-#include "settlement/scenario.hpp"
+#include "settlement/market.hpp"
 
 namespace drsim::sim {
 

@@ -9,7 +9,7 @@
 #include "scenarios/generator/generator.hpp"
 #include "settlement/calendar.hpp"
 #include "settlement/market_time.hpp"
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 
 namespace drsim::generator {
 

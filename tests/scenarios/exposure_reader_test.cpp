@@ -9,6 +9,7 @@
 #include "scenarios/scenario_loader.hpp"
 
 using namespace drsim;
+using namespace drsim::sim;
 
 namespace {
 

@@ -253,7 +253,7 @@ TEST_CASE("loader: the worked example loads with its values") {
   CHECK(s.outages.at(0).reason == drsim::OutageReason::maintenance);
   // LMP at HE18 (17:00) is 980; baseline is flat 20 over the day's 24 hours.
   const auto h17 = drsim::MarketTime::at(drsim::Date::from_ymd(2025, 7, 15), 17);
-  CHECK(s.lmp.get("AMMO.DR1", h17)->str() == "980");
+  CHECK(s.lmp.get("AMMO.DR1", h17)->value().str() == "980");
   CHECK(s.baseline.hours() == 24);
   CHECK(s.rsg_at(h17)->value().str() == "1.5");
   CHECK(s.meter.present);

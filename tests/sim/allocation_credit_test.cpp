@@ -15,12 +15,12 @@ namespace {
 // settle() is also what every exposure trial runs (sim/exposure_runner.cpp settle_inline and the trial runner).
 Statement run_with_he17_lmp(const char* he17_lmp) {
   Scenario s = worked_example();
-  s.lses = {{"LSE-A", "AMMO", dec("1"), {}}, {"LSE-B", "AMMO", dec("1"), {}}, {"LSE-C", "AMMO", dec("1"), {}}};
+  s.lses = {{"LSE-A", "AMMO", dec("1")}, {"LSE-B", "AMMO", dec("1")}, {"LSE-C", "AMMO", dec("1")}};
   s.rules.penalty_lmp_floor_usd_per_mwh = UsdPerMwh(dec("-1000"));
   s.rsg_flat = UsdPerMwh(dec("0"));
-  for (int h = 0; h < 4; ++h) s.lmp.set("AMMO.DR1", T("2025-07-15T15:00") + Duration::hours(h), dec("0"));
-  s.lmp.set("AMMO.DR1", T("2025-07-15T16:00"), dec(he17_lmp));
-  return settle(s, sim::simulate(s, sim::inline_meter_feed(s)));
+  for (int h = 0; h < 4; ++h) s.lmp.set("AMMO.DR1", T("2025-07-15T15:00") + Duration::hours(h), UsdPerMwh(dec("0")));
+  s.lmp.set("AMMO.DR1", T("2025-07-15T16:00"), UsdPerMwh(dec(he17_lmp)));
+  return settle(s, sim::simulate(s, sim::inline_meter_feed(s.meter.rows)));
 }
 
 }  // namespace

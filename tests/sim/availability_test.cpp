@@ -20,13 +20,13 @@ Scenario one_call(const char* end, const char* dur = "4") {
 }
 
 void entry(Scenario& s, const char* from, const char* to, const char* mw) {
-  s.availability.push_back({"DR-1", T(from), T(to), MW(mw), std::nullopt, {}});
+  s.availability.push_back({"DR-1", T(from), T(to), MW(mw), std::nullopt});
 }
 
 std::vector<Mw> available(const Scenario& s) {
   std::vector<Mw> out;
   // The record is held by name: a range-for over a member of a temporary would read freed memory.
-  const RunRecord record = sim::simulate(s, sim::inline_meter_feed(s));
+  const RunRecord record = sim::simulate(s, sim::inline_meter_feed(s.meter.rows));
   for (const auto& h : record.instructions.at(0).hours) {
     out.push_back(h.available_mw);
   }

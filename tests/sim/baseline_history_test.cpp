@@ -12,7 +12,7 @@ using namespace drsim::test;
 
 namespace {
 
-RunRecord simulate(const Scenario& s) { return sim::simulate(s, sim::inline_meter_feed(s)); }
+RunRecord simulate(const Scenario& s) { return sim::simulate(s, sim::inline_meter_feed(s.meter.rows)); }
 
 // Hourly loads of DR-1 on every day of [first, last], `mw_of(day)` MW.
 template <class Fn>
@@ -112,7 +112,7 @@ TEST_CASE("default baseline: too few days is an error only for an hour that need
   }
   SECTION("an excused outage hour settled as charged_not_counted needs one") {
     add_report(s, "SI-1", "2025-08-05T11:00", "10");
-    s.outages.push_back({"DR-1", T("2025-08-05T00:00"), T("2025-08-06T00:00"), OutageReason::maintenance, {}});
+    s.outages.push_back({"DR-1", T("2025-08-05T00:00"), T("2025-08-06T00:00"), OutageReason::maintenance});
     SECTION("charged_not_counted: an error naming the resource") {
       try {
         simulate(s);

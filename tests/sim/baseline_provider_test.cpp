@@ -87,7 +87,7 @@ TEST_CASE("default baseline: rounded to six places", "[baseline]") {
 
 TEST_CASE("default baseline: a series value wins, and too few days is reported, not guessed", "[baseline]") {
   Fixture f;
-  f.s.baseline.set("DR-1", T("2025-07-15T15:00"), dec("20"));
+  f.s.baseline.set("DR-1", T("2025-07-15T15:00"), Mw(dec("20")));
   f.meters.first = D(2025, 7, 1);  // history from 07-01: 07-14, 11, 09, 07, 03, 02, 01 = 7 days
   BaselineProvider b = f.provider();
   const BaselineValue series = b.baseline(f.si1(), T("2025-07-15T15:00"));
@@ -140,8 +140,8 @@ TEST_CASE("history need: the days a default baseline of the instruction reads", 
     CHECK_FALSE(n.same_day_days);
   }
   // Every hour in the series: none needed.
-  f.s.baseline.set("DR-1", T("2025-07-15T15:00"), dec("20"));
-  f.s.baseline.set("DR-1", T("2025-07-15T16:00"), dec("20"));
+  f.s.baseline.set("DR-1", T("2025-07-15T15:00"), Mw(dec("20")));
+  f.s.baseline.set("DR-1", T("2025-07-15T16:00"), Mw(dec("20")));
   {
     BaselineProvider b = f.provider();
     const HistoryNeed n = b.history_need(f.si1());
@@ -150,8 +150,8 @@ TEST_CASE("history need: the days a default baseline of the instruction reads", 
   }
   // With the same-day adjustment, issued 01:30: the 3 hours before 01:00 run from 22:00 on 07-14
   // to 00:00 on 07-15, so the days 07-14 and 07-15 are kept (HE17 still lacks a series value).
-  f.s.baseline = HourlySeries{};
-  f.s.baseline.set("DR-1", T("2025-07-15T15:00"), dec("20"));
+  f.s.baseline = {};
+  f.s.baseline.set("DR-1", T("2025-07-15T15:00"), Mw(dec("20")));
   f.s.rules.baseline_same_day_adjustment = true;
   f.s.instructions[0].issued = T("2025-07-15T01:30");
   {

@@ -15,7 +15,7 @@ using namespace drsim::test;
 
 namespace {
 
-Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s))); }
+Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s.meter.rows))); }
 
 // An instruction at 15:00 issued `ahead_s` seconds before its start.
 Instruction issued_ahead(std::int64_t ahead_s) {
@@ -133,7 +133,7 @@ TEST_CASE("max_duration_h 1.333333 from 14:00: the obligated part ends at 15:19:
   add_meter(s, "DR-1", "2025-07-15T14:00", 60, "3");
   SECTION("hourly meter: MWh and charge") {
     add_meter(s, "DR-1", "2025-07-15T15:00", 60, "3");
-    const RunRecord rec = sim::simulate(s, sim::inline_meter_feed(s));
+    const RunRecord rec = sim::simulate(s, sim::inline_meter_feed(s.meter.rows));
     const auto& ir = rec.instructions.at(0);
     CHECK(ir.obligated_end == ExactTime::of(T("2025-07-15T15:19:59")) + ExactDuration{998'800});
     REQUIRE(ir.hours.size() == 2);
@@ -173,7 +173,7 @@ TEST_CASE("instruction_near is placed at the next whole second after start - not
   // (v1.1 rounded the notice to 7201 s: near at 12:59:59).
   Scenario s = worked_example();
   s.resources[0].seasons[0]->notification_h = dec("2.0002");
-  const RunRecord r = sim::simulate(s, sim::inline_meter_feed(s));
+  const RunRecord r = sim::simulate(s, sim::inline_meter_feed(s.meter.rows));
   const auto& st = r.instructions.at(0).statuses;
   REQUIRE(st.size() >= 2);
   CHECK(name(st[1].status) == "near");

@@ -1,13 +1,14 @@
 // Tests of trial generation and the exposure runner: hand-computed trials, determinism across threads.
 #include <catch2/catch.hpp>
 
-#include "settlement/exposure_random.hpp"
+#include "sim/exposure_random.hpp"
 #include "settlement/settle.hpp"
 #include "sim/exposure_runner.hpp"
 #include "sim/lifecycle.hpp"
 #include "tests/support/scenario_builder.hpp"
 
 using namespace drsim;
+using namespace drsim::sim;
 using drsim::test::dec;
 
 namespace {
@@ -52,18 +53,18 @@ TEST_CASE("a trial with fixed draws settles to hand-computed figures", "[exposur
 
   const sim::TrialScenario t = runner.trial_scenario(11, 0);
   REQUIRE(t.emergencies == 2);
-  REQUIRE(t.scenario.instructions.size() == 2);
-  const Instruction& first = t.scenario.instructions[0];
+  REQUIRE(t.market.instructions.size() == 2);
+  const Instruction& first = t.market.instructions[0];
   CHECK(first.start.hour() == 15);
   CHECK(first.end - first.start == Duration::hours(4));
   CHECK(first.start - first.issued == Duration::hours(4));
   CHECK(first.mw == test::MW("10"));
-  CHECK(t.scenario.advanced_reporting.size() == 2);
+  CHECK(t.market.advanced_reporting.size() == 2);
   // Baseline protocol: baseline = 2 x 10 = 20 MW, load = 20 - 0.8 x 10 = 12 MW in every hour.
-  REQUIRE(t.scenario.meter.rows.size() == 8);
-  for (const auto& row : t.scenario.meter.rows) CHECK(row.mw == test::MW("12"));
-  CHECK(t.scenario.baseline.get("DR-1", first.start) == dec("20"));
-  CHECK(t.scenario.lmp.get("AMMO.DR1", first.start) == dec("300"));
+  REQUIRE(t.meter_rows.size() == 8);
+  for (const auto& row : t.meter_rows) CHECK(row.mw == test::MW("12"));
+  CHECK(t.market.baseline.get("DR-1", first.start) == Mw(dec("20")));
+  CHECK(t.market.lmp.get("AMMO.DR1", first.start) == UsdPerMwh(dec("300")));
 
   const TrialResult r = runner.run_trial(11, 0);
   // Shortfall 10 - 8 = 2 MW in 8 hours: energy 2 x 300 x 8 = 4800.00, RSG 2 x 1.00 x 8 = 16.00.
@@ -85,7 +86,7 @@ TEST_CASE("a trial's figures are those of simulate + settle on its scenario", "[
   int with_penalty = 0;
   for (std::uint64_t i = 0; i < 20; ++i) {
     const sim::TrialScenario t = runner.trial_scenario(5, i);
-    const Statement st = settle(t.scenario, sim::simulate(t.scenario, sim::inline_meter_feed(t.scenario)));
+    const Statement st = settle(t.market, sim::simulate(t.market, sim::inline_meter_feed(t.meter_rows)));
     const TrialResult r = runner.run_trial(5, i);
     CHECK(r.penalty == st.penalty);
     CHECK(r.capacity == st.capacity_total);

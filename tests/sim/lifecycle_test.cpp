@@ -11,7 +11,7 @@ using namespace drsim::test;
 
 namespace {
 
-RunRecord simulate(const Scenario& s) { return sim::simulate(s, sim::inline_meter_feed(s)); }
+RunRecord simulate(const Scenario& s) { return sim::simulate(s, sim::inline_meter_feed(s.meter.rows)); }
 
 std::vector<std::string> statuses(const InstructionRecord& rec) {
   std::vector<std::string> out;
@@ -171,7 +171,7 @@ TEST_CASE("an instruction exempt as a whole needs no default baseline", "[lifecy
   // No baseline series and no meter history: fine when the instruction is exempt (short notice),
   // an input error naming the resource when it is not.
   Scenario s = worked_example();
-  s.baseline = HourlySeries{};
+  s.baseline = {};
   s.instructions[0].issued = T("2025-07-15T14:00");  // 1 h notice < 2 h
   const RunRecord r = simulate(s);
   CHECK(r.instructions[0].whole_exemption == ExemptReason::short_notice);

@@ -13,7 +13,7 @@ using namespace drsim::test;
 
 namespace {
 
-Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s))); }
+Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s.meter.rows))); }
 
 const EoLine& eo_line(const Statement& st, Season season) {
   for (const auto& l : st.eo) {
@@ -43,9 +43,9 @@ TEST_CASE("Nov 30 -> Dec 1: the instruction is fall's, its Dec 1 hour is winter'
   add_instruction(s, "SI-2", "DR-1", "2025-11-30T10:00", "2025-11-30T23:00", "2025-12-01T01:00", "1");
   set_lmp(s, "DR-1", "2025-11-29T20:00", 1, "10");
   set_lmp(s, "DR-1", "2025-11-30T23:00", 2, "10");
-  s.eo.push_back(EoConfig{"MP-UTIL", "LRZ5", dec("1"), NonPerformance::max_hourly, std::nullopt, std::nullopt, {}});
+  s.eo.push_back(EoConfig{"MP-UTIL", "LRZ5", dec("1"), NonPerformance::max_hourly, std::nullopt, std::nullopt});
 
-  const RunRecord rec = sim::simulate(s, sim::inline_meter_feed(s));
+  const RunRecord rec = sim::simulate(s, sim::inline_meter_feed(s.meter.rows));
   REQUIRE(rec.instructions.size() == 2);
   CHECK(rec.instructions[1].season.season == Season::fall);  // the season of its start (3.2)
   CHECK(rec.instructions[1].season.planning_year == 2025);
@@ -128,8 +128,8 @@ TEST_CASE("15:30 start on 5-minute meters: half an hour obligated, measured on i
   add_report(s, "SI-1", "2025-07-15T13:00", "10");
   set_lmp(s, "DR-1", "2025-07-15T15:00", 1, "100");
   set_lmp(s, "DR-1", "2025-07-15T16:00", 1, "200");
-  s.baseline.set("DR-1", T("2025-07-15T15:00"), dec("20"));
-  s.baseline.set("DR-1", T("2025-07-15T16:00"), dec("20"));
+  s.baseline.set("DR-1", T("2025-07-15T15:00"), Mw(dec("20")));
+  s.baseline.set("DR-1", T("2025-07-15T16:00"), Mw(dec("20")));
   const MarketTime h15 = T("2025-07-15T15:00");
   // 15:00-15:25 at 40 MW lie before the start and must not count.
   const char* hour15[] = {"40", "40", "40", "40", "40", "40", "10", "10", "10", "13", "13", "13"};
@@ -162,7 +162,7 @@ TEST_CASE("15:30 start on an hourly meter: the 15:00 interval covers the obligat
   add_instruction(s, "SI-1", "DR-1", "2025-07-15T12:00", "2025-07-15T15:30", "2025-07-15T16:00", "10");
   add_report(s, "SI-1", "2025-07-15T13:00", "10");
   set_lmp(s, "DR-1", "2025-07-15T15:00", 1, "100");
-  s.baseline.set("DR-1", T("2025-07-15T15:00"), dec("20"));
+  s.baseline.set("DR-1", T("2025-07-15T15:00"), Mw(dec("20")));
   add_meter(s, "DR-1", "2025-07-15T15:00", 60, "13");
   const Statement st = run(s);
   REQUIRE(st.hourly.size() == 1);

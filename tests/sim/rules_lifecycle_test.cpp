@@ -11,7 +11,7 @@ using namespace drsim::test;
 
 namespace {
 
-Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s))); }
+Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s.meter.rows))); }
 
 // DR-1 (FSL 0, summer 10 MW) with SI-1 10 MW on 2025-07-15 15:00-17:00, LMP 100.
 Scenario one_instruction() {
@@ -27,7 +27,7 @@ Scenario one_instruction() {
 
 TEST_CASE("availability caps the instructed MW, the target is capped and flagged", "[rules][target]") {
   Scenario s = one_instruction();
-  s.availability.push_back({"DR-1", T("2025-07-15T15:00"), T("2025-07-15T16:00"), MW("6"), std::nullopt, {}});
+  s.availability.push_back({"DR-1", T("2025-07-15T15:00"), T("2025-07-15T16:00"), MW("6"), std::nullopt});
   add_report(s, "SI-1", "2025-07-15T11:00", "8");
   // FSL 0 and a load of 7 MW: the load above the FSL is 7 in both hours.
   add_meter(s, "DR-1", "2025-07-15T15:00", 60, "7");
@@ -48,7 +48,7 @@ TEST_CASE("availability caps the instructed MW, the target is capped and flagged
 
 TEST_CASE("missing and late reporting penalize the instruction MW, not the availability", "[rules][target]") {
   Scenario s = one_instruction();
-  s.availability.push_back({"DR-1", T("2025-07-15T00:00"), T("2025-07-16T00:00"), MW("4"), std::nullopt, {}});
+  s.availability.push_back({"DR-1", T("2025-07-15T00:00"), T("2025-07-16T00:00"), MW("4"), std::nullopt});
   add_report(s, "SI-1", "2025-07-15T15:01", "10");  // after start: ignored
   add_meter(s, "DR-1", "2025-07-15T15:00", 60, "0");  // a perfect response changes nothing
   add_meter(s, "DR-1", "2025-07-15T16:00", 60, "0");
@@ -86,7 +86,7 @@ TEST_CASE("deployments: unacknowledged and short-notice are not, withdrawn-exemp
                         "2025-07-08T15:00"}) {
     set_lmp(s, "DR-1", d, 1, "10");
   }
-  const RunRecord rec = sim::simulate(s, sim::inline_meter_feed(s));
+  const RunRecord rec = sim::simulate(s, sim::inline_meter_feed(s.meter.rows));
   REQUIRE(rec.instructions.size() == 5);
   CHECK(rec.instructions[0].whole_exemption == ExemptReason::none);
   CHECK_FALSE(rec.instructions[0].deployment);  // not acknowledged
@@ -109,7 +109,7 @@ TEST_CASE("an instruction issued after its start is short notice, not an engine 
     Scenario s = one_instruction();
     s.instructions[0].issued = T(issued);
     RunRecord rec;
-    REQUIRE_NOTHROW(rec = sim::simulate(s, sim::inline_meter_feed(s)));
+    REQUIRE_NOTHROW(rec = sim::simulate(s, sim::inline_meter_feed(s.meter.rows)));
     REQUIRE(rec.instructions.size() == 1);
     CHECK(rec.instructions[0].whole_exemption == ExemptReason::short_notice);
     CHECK_FALSE(rec.instructions[0].deployment);
@@ -154,7 +154,7 @@ TEST_CASE("default baseline: a call withdrawn in time leaves its day eligible, w
     const char* mw = d == Date::from_ymd(2025, 7, 31) ? "50" : d == Date::from_ymd(2025, 7, 21) ? "30" : "20";
     for (int h = 0; h < 24; ++h) s.meter.rows.push_back({"DR-1", MarketTime::at(d, h), 60, MW(mw), 0});
   }
-  const RunRecord rec = sim::simulate(s, sim::inline_meter_feed(s));
+  const RunRecord rec = sim::simulate(s, sim::inline_meter_feed(s.meter.rows));
   REQUIRE(rec.instructions.size() == 2);
   CHECK(rec.instructions[0].whole_exemption == reason);
   REQUIRE(rec.instructions[1].hours.size() == 1);

@@ -8,7 +8,7 @@
 using namespace drsim;
 using namespace drsim::test;
 
-static Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s))); }
+static Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s.meter.rows))); }
 
 TEST_CASE("worked example: hourly lines", "[settle][worked]") {
   const Statement st = run(worked_example());

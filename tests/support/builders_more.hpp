@@ -4,7 +4,7 @@
 #include <initializer_list>
 #include <string>
 
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 #include "tests/support/scenario_builder.hpp"
 
 namespace drsim::test {
@@ -32,10 +32,10 @@ inline Scenario bare_market(int planning_year = 2025, const char* rsg = "0") {
   s.path = "rules-test.yaml";
   s.planning_year = planning_year;
   s.zones.push_back(lrz5_py2025());
-  s.participants.push_back({"MP-UTIL", true, {}});
+  s.participants.push_back({"MP-UTIL", true});
   s.lbas = {"AMMO"};
-  s.lses = {{"LSE-A", "AMMO", dec("1"), {}}};
-  s.emergencies.push_back({"EV-1", {"AMMO"}, "max_gen_event_step_2", T("2025-06-01T00:00"), T("2028-06-01T00:00"), {}});
+  s.lses = {{"LSE-A", "AMMO", dec("1")}};
+  s.emergencies.push_back({"EV-1", {"AMMO"}, "max_gen_event_step_2", T("2025-06-01T00:00"), T("2028-06-01T00:00")});
   s.rsg_flat = UsdPerMwh(dec(rsg));
   s.meter.present = true;
   return s;
@@ -83,7 +83,7 @@ inline void add_report(Scenario& s, const std::string& instruction, const char* 
 // The same LMP at the resource's cpnode for `hours` hours from `first_hour`.
 inline void set_lmp(Scenario& s, const std::string& resource, const char* first_hour, int hours, const char* usd) {
   const Resource* r = s.find_resource(resource);
-  for (int h = 0; h < hours; ++h) s.lmp.set(r->cpnode, T(first_hour) + Duration::hours(h), dec(usd));
+  for (int h = 0; h < hours; ++h) s.lmp.set(r->cpnode, T(first_hour) + Duration::hours(h), UsdPerMwh(dec(usd)));
 }
 
 inline void add_meter(Scenario& s, const std::string& resource, const char* start, int minutes, const char* mw) {

@@ -4,7 +4,7 @@
 #include <string>
 #include <variant>
 
-#include "settlement/scenario.hpp"
+#include "scenarios/scenario.hpp"
 
 namespace drsim::test {
 
@@ -30,9 +30,9 @@ inline Scenario worked_example() {
   s.name = "Zone 5 heat event, July 2025";
   s.planning_year = 2025;
   s.zones.push_back(lrz5_py2025());
-  s.participants.push_back({"MP-UTIL", true, {}});
+  s.participants.push_back({"MP-UTIL", true});
   s.lbas = {"AMMO"};
-  s.lses = {{"LSE-A", "AMMO", dec("0.90"), {}}, {"LSE-B", "AMMO", dec("0.08"), {}}, {"LSE-C", "AMMO", dec("0.02"), {}}};
+  s.lses = {{"LSE-A", "AMMO", dec("0.90")}, {"LSE-B", "AMMO", dec("0.08")}, {"LSE-C", "AMMO", dec("0.02")}};
   Resource r;
   r.id = "DR-1";
   r.mp = "MP-UTIL";
@@ -53,7 +53,7 @@ inline Scenario worked_example() {
   r.seasons[0] = summer;
   r.seasons[1] = fall;
   s.resources.push_back(r);
-  s.emergencies.push_back({"EV-1", {"AMMO"}, "max_gen_event_step_2", T("2025-07-15T14:00"), T("2025-07-15T20:00"), {}});
+  s.emergencies.push_back({"EV-1", {"AMMO"}, "max_gen_event_step_2", T("2025-07-15T14:00"), T("2025-07-15T20:00")});
   Instruction i;
   i.id = "SI-1";
   i.emergency = "EV-1";
@@ -73,8 +73,8 @@ inline Scenario worked_example() {
   for (int h = 0; h < 4; ++h) {
     const MarketTime hour = T("2025-07-15T15:00") + Duration::hours(h);
     s.meter.rows.push_back({"DR-1", hour, 60, MW(loads[h]), 0});
-    s.lmp.set("AMMO.DR1", hour, dec(lmps[h]));
-    s.baseline.set("DR-1", hour, dec("20"));
+    s.lmp.set("AMMO.DR1", hour, UsdPerMwh(dec(lmps[h])));
+    s.baseline.set("DR-1", hour, Mw(dec("20")));
   }
   s.meter.present = true;
   s.rsg_flat = UsdPerMwh(dec("1.50"));

@@ -1,10 +1,10 @@
 // SplitMix64 / xoshiro256** and the integer-based distributions of the exposure trials.
-#include "exposure_random.hpp"
+#include "sim/exposure_random.hpp"
 
 #include <cmath>
 #include <stdexcept>
 
-namespace drsim {
+namespace drsim::sim {
 
 namespace {
 std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
@@ -124,4 +124,4 @@ Decimal to_decimal(double value, int places) {
 
 double to_double(Decimal d) { return static_cast<double>(d.micros()) / static_cast<double>(Decimal::kScale); }
 
-}  // namespace drsim
+}  // namespace drsim::sim

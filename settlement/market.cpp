@@ -1,5 +1,5 @@
-// Look-ups on the scenario model.
-#include "scenario.hpp"
+// Look-ups on the market model.
+#include "market.hpp"
 
 #include <algorithm>
 
@@ -38,20 +38,6 @@ std::optional<Mw> AdvancedReport::target_in(MarketTime hour) const {
   return it->second;
 }
 
-std::optional<Decimal> HourlySeries::get(const std::string& key, MarketTime hour) const {
-  auto k = data_.find(key);
-  if (k == data_.end()) return std::nullopt;
-  auto h = k->second.find(hour.seconds());
-  if (h == k->second.end()) return std::nullopt;
-  return h->second;
-}
-
-std::size_t HourlySeries::hours() const {
-  std::size_t n = 0;
-  for (const auto& [k, v] : data_) n += v.size();
-  return n;
-}
-
 namespace {
 template <class T>
 const T* find_by_id(const std::vector<T>& v, const std::string& id) {
@@ -60,16 +46,14 @@ const T* find_by_id(const std::vector<T>& v, const std::string& id) {
 }
 }  // namespace
 
-const Resource* Scenario::find_resource(const std::string& id) const { return find_by_id(resources, id); }
-const Zone* Scenario::find_zone(const std::string& id) const { return find_by_id(zones, id); }
-const Emergency* Scenario::find_emergency(const std::string& id) const { return find_by_id(emergencies, id); }
-const Instruction* Scenario::find_instruction(const std::string& id) const { return find_by_id(instructions, id); }
+const Resource* Market::find_resource(const std::string& id) const { return find_by_id(resources, id); }
+const Zone* Market::find_zone(const std::string& id) const { return find_by_id(zones, id); }
+const Emergency* Market::find_emergency(const std::string& id) const { return find_by_id(emergencies, id); }
+const Instruction* Market::find_instruction(const std::string& id) const { return find_by_id(instructions, id); }
 
-std::optional<UsdPerMwh> Scenario::rsg_at(MarketTime hour) const {
+std::optional<UsdPerMwh> Market::rsg_at(MarketTime hour) const {
   if (rsg_flat) return rsg_flat;
-  auto v = rsg.get("", hour);
-  if (!v) return std::nullopt;
-  return UsdPerMwh(*v);
+  return rsg.get("", hour);
 }
 
 }  // namespace drsim

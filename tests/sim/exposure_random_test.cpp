@@ -3,9 +3,10 @@
 
 #include <map>
 
-#include "settlement/exposure_random.hpp"
+#include "sim/exposure_random.hpp"
 
 using namespace drsim;
+using namespace drsim::sim;
 
 TEST_CASE("splitmix64 matches the reference sequence", "[exposure]") {
   // Vigna's splitmix64.c from state 0: the first outputs are published test values.

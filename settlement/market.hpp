@@ -1,5 +1,6 @@
-// The scenario model: the market, its resources and what happened, as pure values.
-// scenarios/ fills it from a YAML file; sim/ and settlement/ only read it.
+// The market model: the market, its resources, registrations, rules, events and typed hourly
+// series, as pure values. It knows nothing of files: scenarios/scenario.hpp's Scenario adds
+// where each entity was written. scenarios/ fills it; sim/ and settlement/ only read it.
 #pragma once
 
 #include <array>
@@ -12,20 +13,12 @@
 
 #include "calendar.hpp"
 #include "decimal.hpp"
-#include "exposure_model.hpp"
 #include "market_time.hpp"
 #include "money.hpp"
-#include "problem.hpp"
 #include "rules.hpp"
 #include "units.hpp"
 
 namespace drsim {
-
-// Where an entity was written: 1-based line and column in the scenario file.
-struct Mark {
-  int line = 0;
-  int column = 0;
-};
 
 template <class T>
 using BySeason = std::array<std::optional<T>, 4>;  // indexed by Season
@@ -53,7 +46,6 @@ struct SeasonRegistration {
   Decimal max_duration_h;      // hours per interruption
   std::uint16_t months = 0;    // bit m set when month m (1..12) is available
   bool excluded = false;
-  Mark mark;
   bool has_month(int m) const { return (months >> m) & 1U; }
 };
 
@@ -69,26 +61,22 @@ struct Resource {
   bool tested = true;
   std::optional<Date> acp_disqualified_through;
   BySeason<SeasonRegistration> seasons;
-  Mark mark;
 };
 
 struct Zone {
   std::string id;
   BySeason<UsdPerMwDay> acp;  // $/MW-day
-  Mark mark;
 };
 
 struct Participant {
   std::string id;
   bool certified = false;
-  Mark mark;
 };
 
 struct Lse {
   std::string id;
   std::string lba;
   std::optional<Decimal> load_ratio_share;
-  Mark mark;
 };
 
 struct Emergency {
@@ -97,7 +85,6 @@ struct Emergency {
   std::string level;
   MarketTime start;
   MarketTime end;
-  Mark mark;
 };
 
 struct Instruction {
@@ -111,7 +98,6 @@ struct Instruction {
   std::map<MarketTime, Mw> mw_by_hour;    // or MW by hour start
   bool acknowledged = true;
   std::optional<MarketTime> withdrawn;
-  Mark mark;
   // Instructed MW in the hour starting at `hour` (0 where a by-hour map omits it).
   Mw mw_in(MarketTime hour) const;
 };
@@ -121,7 +107,6 @@ struct AdvancedReport {
   MarketTime entered;
   std::optional<Mw> target_mw;
   std::map<MarketTime, Mw> target_mw_by_hour;
-  Mark mark;
   // The reported target in the hour starting at `hour`, or nothing when left out.
   std::optional<Mw> target_in(MarketTime hour) const;
 };
@@ -132,7 +117,6 @@ struct Availability {
   MarketTime end;
   Mw available_mw;
   std::optional<Mw> self_scheduled_mw;
-  Mark mark;
 };
 
 struct Outage {
@@ -140,7 +124,6 @@ struct Outage {
   MarketTime start;
   MarketTime end;
   OutageReason reason = OutageReason::forced;
-  Mark mark;
 };
 
 struct EoConfig {
@@ -150,67 +133,40 @@ struct EoConfig {
   NonPerformance nonperformance = NonPerformance::max_hourly;
   std::optional<Money> cap_usd;
   std::optional<BySeason<Mw>> cleared_mw;
-  Mark mark;
 };
 
-// An hourly series keyed by an id (cpnode, resource, lse) and the hour's start.
+// An hourly series of one unit (UsdPerMwh, Mw, Mwh) keyed by an id (cpnode, resource, lse)
+// and the hour's start.
+template <class T>
 class HourlySeries {
  public:
-  void set(const std::string& key, MarketTime hour, Decimal value) { data_[key][hour.seconds()] = value; }
-  std::optional<Decimal> get(const std::string& key, MarketTime hour) const;
+  using Map = std::unordered_map<std::string, std::unordered_map<std::int64_t, T>>;
+  void set(const std::string& key, MarketTime hour, T value) { data_[key][hour.seconds()] = value; }
+  std::optional<T> get(const std::string& key, MarketTime hour) const {
+    auto k = data_.find(key);
+    if (k == data_.end()) return std::nullopt;
+    auto h = k->second.find(hour.seconds());
+    if (h == k->second.end()) return std::nullopt;
+    return h->second;
+  }
   bool has_key(const std::string& key) const { return data_.count(key) != 0; }
-  std::size_t hours() const;
+  std::size_t hours() const {
+    std::size_t n = 0;
+    for (const auto& [k, v] : data_) n += v.size();
+    return n;
+  }
   bool empty() const { return data_.empty(); }
-  const std::unordered_map<std::string, std::unordered_map<std::int64_t, Decimal>>& data() const { return data_; }
+  const Map& data() const { return data_; }
 
  private:
-  std::unordered_map<std::string, std::unordered_map<std::int64_t, Decimal>> data_;
+  Map data_;
 };
 
-// One meter interval (rules.md 2): MW averaged over [start, start + minutes).
-struct MeterRow {
-  std::string resource;
-  MarketTime start;
-  int minutes = 60;
-  Mw mw;
-  int line = 0;  // line in its file (or the scenario file for inline rows)
-};
-
-// Where the meter intervals come from. They are the bulk of a scenario, so a
-// CSV file is streamed by the reader in scenarios/, never held whole.
-struct MeterSource {
-  std::string csv_path;             // absolute or relative to the working dir; empty for inline
-  std::vector<MeterRow> rows;       // inline rows
-  bool present = false;
-  std::uint64_t row_count = 0;      // rows counted when the scenario was validated
-};
-
-// Figures that `drsim check` compares after a run (format.md `expect:`).
-struct ResourceExpect {
-  std::optional<Money> energy_charge_usd, rsg_charge_usd, penalty_usd, capacity_usd;
-  std::optional<int> counted_failures;
-  std::optional<bool> disqualified;
-  Mark mark;
-};
-struct Expect {
-  std::optional<Money> energy_charge_usd, rsg_charge_usd, penalty_usd, capacity_usd,
-      allocated_usd, eo_usd;
-  std::optional<std::vector<std::string>> disqualified;
-  std::map<std::string, ResourceExpect> resources;
-  std::map<std::string, Money> lses;
-  std::map<std::string, Mark> lse_marks;
-  Mark mark;
-  bool present = false;
-};
-
-struct Scenario {
-  std::string path;            // the scenario file, as given
-  std::string sha256;          // hash of the file's bytes
-  int format = 1;
+// The market of one planning year: what settlement and the simulator read.
+struct Market {
   std::string name;
   int planning_year = 0;
   Rules rules;
-  std::vector<std::string> rules_overridden;  // keys the file set
   std::vector<Zone> zones;
   std::vector<Participant> participants;
   std::vector<std::string> lbas;
@@ -221,18 +177,12 @@ struct Scenario {
   std::vector<AdvancedReport> advanced_reporting;
   std::vector<Availability> availability;
   std::vector<Outage> outages;
-  HourlySeries lmp;                  // key: cpnode, $/MWh
-  HourlySeries rsg;                  // key: "" , $/MWh
-  std::optional<UsdPerMwh> rsg_flat; // flat RSG rate, $/MWh
-  MeterSource meter;
-  HourlySeries baseline;             // key: resource, MW
-  HourlySeries lse_load;             // key: lse, MWh
+  HourlySeries<UsdPerMwh> lmp;       // key: cpnode
+  HourlySeries<UsdPerMwh> rsg;       // key: ""
+  std::optional<UsdPerMwh> rsg_flat; // flat RSG rate
+  HourlySeries<Mw> baseline;         // key: resource
+  HourlySeries<Mwh> lse_load;        // key: lse
   std::vector<EoConfig> eo;
-  Expect expect;
-  std::optional<ExposureModel> exposure;  // the `exposure:` section (docs/exposure.md), when given
-  // Non-fatal problems the loader found (a value ignored, a name unknown in the planning year):
-  // printed by the CLI as `file:line:column: warning: key.path: what` and listed in the outputs.
-  std::vector<Problem> warnings;
 
   const Resource* find_resource(const std::string& id) const;
   const Zone* find_zone(const std::string& id) const;

@@ -4,10 +4,10 @@
 #include <cstdint>
 #include <vector>
 
-#include "decimal.hpp"
-#include "money.hpp"
+#include "settlement/decimal.hpp"
+#include "settlement/money.hpp"
 
-namespace drsim {
+namespace drsim::sim {
 
 // The nearest-rank percentile (rules.md 6) of ascending values: the value at rank
 // ceil(percent / 100 x n), 1-based; percent in (0, 100]. Throws on an empty list.
@@ -36,4 +36,4 @@ Histogram histogram(const std::vector<Money>& values, int bins);
 // count / n as a Decimal (six places, half away from zero); 0 when n is 0.
 Decimal probability(std::uint64_t count, std::uint64_t n);
 
-}  // namespace drsim
+}  // namespace drsim::sim

@@ -1,9 +1,9 @@
 // Defaults of the exposure model; docs/exposure.md gives the source or the assumption behind each.
-#include "exposure_model.hpp"
+#include "sim/exposure_model.hpp"
 
-#include "scenario.hpp"
+#include "settlement/market.hpp"
 
-namespace drsim {
+namespace drsim::sim {
 
 namespace {
 Decimal d(const char* text) { return *Decimal::parse(text); }
@@ -40,4 +40,4 @@ ExposureModel default_exposure_model() {
   return m;
 }
 
-}  // namespace drsim
+}  // namespace drsim::sim

@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "money.hpp"
+#include "settlement/money.hpp"
 
-namespace drsim {
+namespace drsim::sim {
 
 struct TrialResult {
   std::uint64_t trial = 0;
@@ -16,4 +16,4 @@ struct TrialResult {
   std::vector<std::uint32_t> disqualified;  // indices into the scenario's resources, ascending
 };
 
-}  // namespace drsim
+}  // namespace drsim::sim

@@ -3,10 +3,10 @@
 
 #include <cstdint>
 
-#include "decimal.hpp"
-#include "exposure_model.hpp"
+#include "settlement/decimal.hpp"
+#include "sim/exposure_model.hpp"
 
-namespace drsim {
+namespace drsim::sim {
 
 // SplitMix64 step: the mixing function used to seed and to hash (seed, trial).
 std::uint64_t splitmix64(std::uint64_t& state);
@@ -48,4 +48,4 @@ class TrialStream {
 Decimal to_decimal(double value, int places);
 double to_double(Decimal d);
 
-}  // namespace drsim
+}  // namespace drsim::sim

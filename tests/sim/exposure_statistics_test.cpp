@@ -1,9 +1,10 @@
 // Tests of the exposure statistics: nearest-rank percentiles, means to the cent, histogram bins.
 #include <catch2/catch.hpp>
 
-#include "settlement/exposure_statistics.hpp"
+#include "sim/exposure_statistics.hpp"
 
 using namespace drsim;
+using namespace drsim::sim;
 
 namespace {
 Money usd(const char* t) { return *Money::parse(t); }

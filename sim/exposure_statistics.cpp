@@ -1,10 +1,10 @@
 // Nearest-rank percentiles, means exact to the cent and histogram bins of trial figures.
-#include "exposure_statistics.hpp"
+#include "sim/exposure_statistics.hpp"
 
 #include <algorithm>
 #include <stdexcept>
 
-namespace drsim {
+namespace drsim::sim {
 
 Money nearest_rank(const std::vector<Money>& sorted, int percent) {
   if (sorted.empty()) throw std::invalid_argument("nearest_rank of no values");
@@ -75,4 +75,4 @@ Decimal probability(std::uint64_t count, std::uint64_t n) {
   return Decimal::ratio(static_cast<int128>(count), static_cast<int128>(n));
 }
 
-}  // namespace drsim
+}  // namespace drsim::sim

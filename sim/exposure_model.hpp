@@ -7,12 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "calendar.hpp"
-#include "decimal.hpp"
+#include "settlement/calendar.hpp"
+#include "settlement/decimal.hpp"
+#include "settlement/market.hpp"
 
-namespace drsim {
-
-struct Resource;  // scenario.hpp (which holds an ExposureModel)
+namespace drsim::sim {
 
 // An integer drawn uniformly from [min, max], uniformly from a list of values, or
 // from a Poisson distribution with a mean.
@@ -69,14 +68,12 @@ struct ExposureModel {
   LmpDistribution lmp;
   DecimalRange rsg_usd_per_mwh;           // flat over an emergency, $/MWh
   DecimalRange delivered_fraction;        // of the instructed MW, per resource and emergency
-  std::array<std::optional<DecimalRange>, 3> delivered_by_protocol;  // indexed by Protocol (scenario.hpp)
+  std::array<std::optional<DecimalRange>, 3> delivered_by_protocol;  // indexed by Protocol (settlement/market.hpp)
   std::map<std::string, DecimalRange> delivered_by_resource;
   Decimal missing_reporting_probability;  // per instruction
   Decimal forced_outage_probability;      // per resource and emergency
   Decimal baseline_factor;                // baseline load = factor x instructed MW (baseline protocol)
   std::string level = "max_gen_event_step_2a";
-  int line = 0;    // where the exposure: section is written (1-based), for problems
-  int column = 0;
 
   // The delivered-fraction range of a resource: by resource, else by protocol, else the default.
   const DecimalRange& delivered_for(const Resource& r) const;
@@ -85,4 +82,4 @@ struct ExposureModel {
 // The defaults of docs/exposure.md (sources and assumptions are written there).
 ExposureModel default_exposure_model();
 
-}  // namespace drsim
+}  // namespace drsim::sim
