@@ -154,3 +154,33 @@ TEST_CASE("exposure: Ctrl-C writes the completed trials as partial and exits 130
   // A partial output is not a shard: merging it is refused.
   CHECK(drsim("exposure-merge " + out + " --out " + (tmp / "merged")) == 2);
 }
+
+// A trial's problems name the drawn entity by key; `drsim exposure` places them at the exposure:
+// section through located(). With no LSE at all (`lses: []` in place of the example's three), the
+// first drawn emergency's charges have nowhere to go. The `exposure:` key is on line 719 of the
+// edited file; its first entry (`seasons:`) at line 720, column 3 is where the section is marked,
+// as before the file model moved out of settlement/ (same text as the v1.2 build).
+TEST_CASE("exposure: a drawn entity's problem is placed at the exposure: section", "[exposure]") {
+  Scratch tmp;
+  std::ifstream in(kScenario);
+  std::ofstream out(tmp / "scenario.yaml");
+  std::string line;
+  int n = 0;
+  while (std::getline(in, line)) {
+    ++n;
+    if (n == 18) out << "lses: []\n";
+    if (n >= 18 && n <= 21) continue;  // lses: and its three entries
+    out << line << '\n';
+  }
+  out.close();
+  const std::string cmd = std::string(DRSIM_BINARY) + " exposure " + (tmp / "scenario.yaml") +
+                          " --trials 3 --seed 7 -q --out " + (tmp / "out") + " >/dev/null 2>" + (tmp / "err.txt");
+  const int status = std::system(cmd.c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 2);
+  std::istringstream err(slurp(tmp / "err.txt"));
+  std::string first;
+  std::getline(err, first);
+  CHECK(first == (tmp / "scenario.yaml") +
+                     ":720:3: emergencies.EM-001: no LSE in the emergency's LBAs to receive its penalty charges");
+}
