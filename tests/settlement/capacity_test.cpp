@@ -23,8 +23,8 @@ Resource lmr(const char* id, const char* summer_mw) {
 }
 
 // PY 2025 at LRZ5: ACP summer 666.50, fall 91.60, winter 33.20, spring 69.88 $/MW-day.
-Scenario market(std::vector<Resource> resources, int planning_year = 2025) {
-  Scenario s;
+Market market(std::vector<Resource> resources, int planning_year = 2025) {
+  Market s;
   s.planning_year = planning_year;
   Zone z;
   z.id = "LRZ5";
@@ -78,7 +78,7 @@ TEST_CASE("capacity: cleared MW x ACP x the season's days, one line per season w
 
 TEST_CASE("capacity: each line is rounded to the cent half away from zero (1a, 4.9)") {
   // 0.0075 MW x 0.50 $/MW-day x 92 days = 0.345 -> 0.35 (truncation or banker's rounding would give 0.34).
-  Scenario s = market({lmr("DR-1", "0.0075")});
+  Market s = market({lmr("DR-1", "0.0075")});
   s.zones[0].acp[0] = UsdPerMwDay(d("0.50"));
   auto lines = capacity_payments(s, {});
   REQUIRE(lines.size() == 1);
