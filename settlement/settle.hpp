@@ -12,6 +12,6 @@ namespace drsim {
 // every hour whose charges cannot be allocated (no LSE, no load and no static share).
 // Each problem names its entity by key (`instructions.I1`, `emergencies.E1`) with no file,
 // line or column; scenarios/scenario.hpp `located` places it in the scenario file.
-Statement settle(const Market& scenario, const RunRecord& record);
+Statement settle(const Market& market, const RunRecord& record);
 
 }  // namespace drsim
