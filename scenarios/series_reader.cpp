@@ -115,7 +115,7 @@ void for_each_inline_row(LoadState& st, const Field& rows, const std::vector<std
         scalars = false;
         continue;
       }
-      texts[i] = cell.node.Scalar();
+      texts[i] = cell.node.scalar_view();
     }
     if (!scalars) continue;
     const Report report = [&](std::size_t col, std::string message) { st.reader.error((*cells)[col], std::move(message)); };
