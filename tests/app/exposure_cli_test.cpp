@@ -2,6 +2,8 @@
 // `drsim run` on the dumped trial scenario, refused merges, and Ctrl-C partial output.
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -102,6 +104,25 @@ TEST_CASE("exposure: same seed, same bytes with 1, 2 or 3 threads, 4 shards merg
     CHECK(old_table[i] == std::vector<std::string>{resources[i][0], resources[i][2], resources[i][3], resources[i][4]});
   }
   CHECK(slurp(tmp / "one/exposure_report.html").find("<svg") != std::string::npos);
+  {
+    // exposure.sqlite holds every trial row of exposure.csv, the money exact in cents.
+    SQLite::Database db(tmp / "one/exposure.sqlite");
+    SQLite::Statement q(db, "SELECT trial, penalty_cents, eo_loss_cents, instructions FROM trials ORDER BY trial");
+    for (const auto& row : csv_rows(tmp / "one/exposure.csv")) {
+      REQUIRE(q.executeStep());
+      const auto text = [](long long cents) {
+        const std::string sign = cents < 0 ? "-" : "";
+        const long long a = cents < 0 ? -cents : cents;
+        const std::string frac = std::to_string(a % 100);
+        return sign + std::to_string(a / 100) + "." + (frac.size() == 1 ? "0" : "") + frac;
+      };
+      CHECK(std::to_string(q.getColumn(0).getInt64()) == row[0]);
+      CHECK(text(q.getColumn(1).getInt64()) == row[1]);
+      CHECK(text(q.getColumn(2).getInt64()) == row[7]);
+      CHECK(std::to_string(q.getColumn(3).getInt64()) == row[10]);
+    }
+    CHECK_FALSE(q.executeStep());
+  }
 
   std::string shards;
   for (int k = 1; k <= 4; ++k) {
