@@ -113,8 +113,10 @@ ExposureBatch ExposureRunner::run(std::uint64_t seed, std::uint64_t first, std::
   }
   {
     std::unique_lock lock(state.mu);
-    while (state.tasks_finished < tasks) {
-      if (state.cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return state.tasks_finished == tasks; })) break;
+    // Wakes at the end or every 100 ms, and reports progress each time (the last report is the final count).
+    bool finished = tasks == 0;
+    while (!finished) {
+      finished = state.cv.wait_for(lock, std::chrono::milliseconds(100), [&] { return state.tasks_finished == tasks; });
       if (progress) {
         lock.unlock();
         progress(state.done.load());
