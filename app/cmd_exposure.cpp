@@ -175,8 +175,9 @@ const RegisterCommand reg{60, [](CLI::App& app) {
       "Monte Carlo earnings-opportunity exposure (docs/exposure.md): draw N planning years from the\n"
       "scenario's exposure: section and settle each exactly as `drsim run` does. Trial i depends only on\n"
       "(seed, i): the same seed gives the same bytes whatever --threads or --shard. Writes exposure.csv,\n"
-      "exposure_summary.json/.csv, exposure_disqualification.csv, exposure_histogram.csv and\n"
-      "exposure_run.csv into DIR, whole or not at all. Ctrl-C writes the completed trials (partial) and\n"
+      "exposure_summary.json/.csv, exposure_resources.csv, exposure_disqualification.csv,\n"
+      "exposure_histogram.csv, exposure_run.csv, exposure.sqlite and exposure_report.html into DIR,\n"
+      "whole or not at all. Ctrl-C writes the completed trials (partial) and\n"
       "exits 130. Exit 0 when done, 2 for invalid input.");
   cmd->add_option("scenario", opt->scenario, "Scenario file with an exposure: section")->required()->check(CLI::ExistingFile);
   cmd->add_option("--trials,-n", opt->trials, "Number of trials N of the whole study");
