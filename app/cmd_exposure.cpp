@@ -178,7 +178,8 @@ const RegisterCommand reg{60, [](CLI::App& app) {
       "exposure_summary.json/.csv, exposure_resources.csv, exposure_disqualification.csv,\n"
       "exposure_histogram.csv, exposure_run.csv, exposure.sqlite and exposure_report.html into DIR,\n"
       "whole or not at all. Ctrl-C writes the completed trials (partial) and\n"
-      "exits 130. Exit 0 when done, 2 for invalid input.");
+      "exits 130. Under `mpirun -np N` the ranks split the trials and rank 0 writes the same files\n"
+      "(cluster/README.md). Exit 0 when done, 2 for invalid input.");
   cmd->add_option("scenario", opt->scenario, "Scenario file with an exposure: section")->required()->check(CLI::ExistingFile);
   cmd->add_option("--trials,-n", opt->trials, "Number of trials N of the whole study");
   cmd->add_option("--seed,-s", opt->seed, "Seed of the study (default 1)");
