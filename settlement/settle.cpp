@@ -109,6 +109,7 @@ Statement settle(const Market& s, const RunRecord& record) {
   }
   std::map<std::string, Money> per_lse;
   for (const auto& l : s.lses) per_lse[l.id] = Money{};
+  std::set<std::string> no_lse;  // emergencies already reported without an LSE
   for (const auto& line : st.hourly) {
     const Money amount = line.charges();
     if (amount.is_zero()) continue;
@@ -117,8 +118,11 @@ Statement settle(const Market& s, const RunRecord& record) {
     static const std::vector<const Lse*> kNone;
     const auto& lses = e ? emergency_lses.at(e->id) : kNone;
     if (lses.empty()) {
-      problems.push_back(problem_of("emergencies." + line.emergency_id,
-                                    "no LSE in the emergency's LBAs to receive its penalty charges"));
+      // Once per emergency, not once per charged hour.
+      if (no_lse.insert(line.emergency_id).second) {
+        problems.push_back(problem_of("emergencies." + line.emergency_id,
+                                      "no LSE in the emergency's LBAs to receive its penalty charges"));
+      }
       continue;
     }
     bool used_static = false;

@@ -252,4 +252,8 @@ TEST_CASE("exposure: a drawn entity's problem is placed at the exposure: section
   std::getline(err, first);
   CHECK(first == (tmp / "scenario.yaml") +
                      ":720:3: emergencies.EM-001: no LSE in the emergency's LBAs to receive its penalty charges");
+  // Said once for the emergency, not once per charged hour (the trial has many).
+  int lines = 1;
+  for (std::string more; std::getline(err, more);) lines += more.find("EM-001: no LSE") != std::string::npos;
+  CHECK(lines == 1);
 }
