@@ -14,8 +14,10 @@ packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqli
           libboost-dev libsqlitecpp-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
           libhowardhinnant-date-dev libxlsxwriter-dev)
 # Only for the tests: the browser test renders report.html in headless Chromium (tests/browser/);
-# xmllint checks drsim check --junit against the JUnit schema (tests/app/check_many_test.cpp).
-test_packages=(chromium libxml2-utils)
+# xmllint checks drsim check --junit against the JUnit schema (tests/app/check_many_test.cpp);
+# LibreOffice recalculates eo.xlsx and prints it to PDF, poppler's pdfinfo/pdftotext read the
+# pages (tests/reports/eo_libreoffice_check.py; about 60 packages, some 40 s to install).
+test_packages=(chromium libxml2-utils libreoffice-calc-nogui poppler-utils)
 case "$mode" in test|unit) packages+=("${test_packages[@]}") ;; esac
 if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi  # libFuzzer
 missing=()
