@@ -352,19 +352,8 @@ void write_attachment_c_head(const Formats& f, const RunInfo& info, const Scenar
                   "cleared MW in I23:L23, the EO in S23.", f.note);
 }
 
-// Attachment C's two tables: prices and days by season (C17:G19), MW and EO by season (H22:N27), the EO (S23).
-void write_attachment_c(const Formats& f, const RunInfo& info, const Scenario& s, EntrySheets& sh,
-                        const EntryData& e) {
-  Sheet& att = sh.att;
-  const EoConfig& eo = *e.config;
-  const int py = s.planning_year;
-  // Narrow enough for one landscape page: the long row labels wrap (two-line rows).
-  for (const auto& [cols, chars] : std::vector<std::pair<std::string, double>>{
-           {"A:A", 24}, {"B:B", 12}, {"C:C", 22}, {"H:H", 25}, {"M:M", 1.5}, {"O:Q", 1.5}, {"R:R", 7}}) {
-    att.width(cols, chars);
-  }
-  for (const lxw_row_t r : {17, 21, 23, 24, 25}) worksheet_set_row(att.ws(), r, 30, nullptr);  // rows 18, 22, 24 to 26
-  write_attachment_c_head(f, info, s, att, eo);
+// Attachment C's captions, headings and row labels around the figures.
+void write_attachment_c_labels(const Formats& f, Sheet& att) {
   att.text("C16", "PRA cleared prices (MISO Planning Resource Auction results)", f.section);
   att.text("C17", "Season", f.header);
   att.text("C18", "PRA cleared price (ACP), $/MW-day", f.label);
@@ -379,6 +368,22 @@ void write_attachment_c(const Formats& f, const RunInfo& info, const Scenario& s
   att.text("N22", "Total", f.header);
   att.text("S22", "EO of the year ($)", f.header);
   att.text("R23", "EO ($)", f.bold);
+}
+
+// Attachment C's two tables: prices and days by season (C17:G19), MW and EO by season (H22:N27), the EO (S23).
+void write_attachment_c(const Formats& f, const RunInfo& info, const Scenario& s, EntrySheets& sh,
+                        const EntryData& e) {
+  Sheet& att = sh.att;
+  const EoConfig& eo = *e.config;
+  const int py = s.planning_year;
+  // Narrow enough for one landscape page: the long row labels wrap (two-line rows).
+  for (const auto& [cols, chars] : std::vector<std::pair<std::string, double>>{
+           {"A:A", 24}, {"B:B", 12}, {"C:C", 22}, {"H:H", 25}, {"M:M", 1.5}, {"O:Q", 1.5}, {"R:R", 7}}) {
+    att.width(cols, chars);
+  }
+  for (const lxw_row_t r : {17, 21, 23, 24, 25}) worksheet_set_row(att.ws(), r, 30, nullptr);  // rows 18, 22, 24 to 26
+  write_attachment_c_head(f, info, s, att, eo);
+  write_attachment_c_labels(f, att);
   // DATE differences count the market days, 29 February included.
   const std::array<std::string, 4> days_formula{
       "DATE($B$7+1,3,1)-DATE($B$7,12,1)", "DATE($B$7+1,6,1)-DATE($B$7+1,3,1)", "DATE($B$7,9,1)-DATE($B$7,6,1)",
