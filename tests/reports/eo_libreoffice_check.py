@@ -178,7 +178,10 @@ def expected_entry(suffix, lines, xlsx, py):
         exp[(np_, "G" + r)] = ("money", dec(line["eo_before_usd"]))
         exp[(np_, "H" + r)] = ("money", dec(line["adjustment_usd"]))
         exp[(np_, "I" + r)] = ("money", dec(line["eo_usd"]))
-    total = lambda key: sum((dec(by[s][key]) for s in SEASONS), Decimal(0))
+
+    def total(key):
+        return sum((dec(by[s][key]) for s in SEASONS), Decimal(0))
+
     exp[(att, "N24")] = ("exact", total("mw_days_before"))
     for row, key in (("25", "eo_before_usd"), ("26", "adjustment_usd"), ("27", "eo_usd")):
         exp[(att, "N" + row)] = ("money", total(key))
