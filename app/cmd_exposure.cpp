@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "app/command_registry.hpp"
+#include "app/exposure_ranks.hpp"
 #include "app/exposure_interrupt.hpp"
 #include "app/progress_bar.hpp"
 #include "reports/exposure_outputs.hpp"
@@ -48,23 +49,49 @@ std::pair<std::uint64_t, std::uint64_t> slice_of(const std::string& shard, std::
   return {cut(k - 1), cut(k)};
 }
 
-void run(const ExposureOptions& o) {
-  const Scenario file = load_scenario(o.scenario);
-  if (!file.exposure) {
-    throw InputError(Problem{file.path, 0, 0, "exposure",
-                             "the scenario has no exposure: section (docs/exposure.md; `exposure: {}` takes every default)"});
+// Under mpirun: every rank runs this; a failure on any rank is agreed by all before the
+// exit, so no rank waits for one that left. Rank 0 alone writes and prints; the others
+// exit quietly with the run's status.
+template <class F>
+void on_every_rank(ExposureRanks& ranks, F&& step) {
+  std::exception_ptr mine;
+  std::optional<std::string> message;
+  try {
+    step();
+  } catch (const std::exception& e) {
+    mine = std::current_exception();
+    message = e.what();
   }
-  // Problems of the base year and of trials name entities by key: place them in the file, drawn ones at exposure:.
-  const auto placed = [&file](const InputError& e) { return located(file, e, file.marks.exposure); };
-  const sim::ExposureRunner runner = [&] {
-    try {
-      return sim::ExposureRunner(file, *file.exposure);
-    } catch (const InputError& e) {
-      throw placed(e);
+  const auto agreed = ranks.agree(message);
+  if (!agreed) return;
+  if (!ranks.root()) exit_with(kExitInvalid);
+  if (mine) std::rethrow_exception(mine);
+  throw std::runtime_error(*agreed);
+}
+
+void run(const ExposureOptions& o) {
+  ExposureRanks& ranks = ExposureRanks::world();
+  std::optional<Scenario> loaded;
+  std::optional<sim::ExposureRunner> built;
+  on_every_rank(ranks, [&] {
+    loaded.emplace(load_scenario(o.scenario));
+    if (!loaded->exposure) {
+      throw InputError(Problem{loaded->path, 0, 0, "exposure",
+                               "the scenario has no exposure: section (docs/exposure.md; `exposure: {}` takes every default)"});
     }
-  }();
+    try {
+      built.emplace(*loaded, *loaded->exposure);
+    } catch (const InputError& e) {
+      // Problems of the base year and of trials name entities by key: place them in the file, drawn ones at exposure:.
+      throw located(*loaded, e, loaded->marks.exposure);
+    }
+  });
+  const Scenario& file = *loaded;
+  const sim::ExposureRunner& runner = *built;
+  const auto placed = [&file](const InputError& e) { return located(file, e, file.marks.exposure); };
 
   if (o.dump_trial) {
+    if (!ranks.root()) return;
     const sim::TrialScenario t = runner.trial_scenario(o.seed, *o.dump_trial);
     reports::OutputFolder folder(o.out, o.force);
     reports::write_scenario_files(folder.staging().string(), t.market, file.rules_overridden, t.meter_rows);
@@ -77,18 +104,32 @@ void run(const ExposureOptions& o) {
   const auto [first, end] = o.shard.empty() ? std::pair<std::uint64_t, std::uint64_t>{0, o.trials} : slice_of(o.shard, o.trials);
   const unsigned threads = o.threads ? o.threads : std::max(1U, std::thread::hardware_concurrency());
 
-  reports::OutputFolder folder(o.out, o.force);  // refuses a non-empty folder before any work
+  std::optional<reports::OutputFolder> folder;  // rank 0's; refuses a non-empty folder before any work
+  on_every_rank(ranks, [&] {
+    if (ranks.root()) folder.emplace(o.out, o.force);
+  });
   const InterruptGuard guard;
-  ProgressBar bar(end - first, isatty(STDERR_FILENO) != 0 && !o.quiet);
+  ProgressBar bar(end - first, isatty(STDERR_FILENO) != 0 && !o.quiet && ranks.root());
   const auto t0 = std::chrono::steady_clock::now();
-  sim::ExposureBatch batch = [&] {
+  // Each rank settles its slice of [first, end) (all of it in one process).
+  const auto [mine_first, mine_end] = ranks.slice(first, end);
+  sim::ExposureBatch batch;
+  on_every_rank(ranks, [&] {
     try {
-      return runner.run(o.seed, first, end, threads, &interrupted(), [&bar](std::uint64_t done) { bar.update(done); });
+      batch = runner.run(o.seed, mine_first, mine_end, threads, &interrupted(),
+                         [&bar](std::uint64_t done) { bar.update(done); });
     } catch (const InputError& e) {
       throw placed(e);
     }
-  }();
+  });
   bar.finish();
+  // An interrupted rank makes the whole run partial: each keeps its completed trials.
+  batch.cancelled = ranks.agree(batch.cancelled ? std::optional<std::string>("interrupted") : std::nullopt).has_value();
+  batch.results = ranks.gather(std::move(batch.results));
+  if (!ranks.root()) {
+    if (batch.cancelled) exit_with(kExitInterrupted);
+    return;
+  }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   reports::ExposureRunInfo info;
@@ -100,8 +141,8 @@ void run(const ExposureOptions& o) {
   info.end = end;
   info.partial = batch.cancelled;
   for (const auto& r : file.resources) info.resources.push_back(r.id);
-  reports::write_exposure_outputs(folder.staging().string(), info, batch.results);
-  folder.commit();
+  reports::write_exposure_outputs(folder->staging().string(), info, batch.results);
+  folder->commit();
 
   if (batch.cancelled) {
     std::cerr << fmt::format("drsim exposure: interrupted: wrote the {} completed of {} trials to {} (partial)\n",
@@ -115,8 +156,9 @@ void run(const ExposureOptions& o) {
     loss.push_back(r.eo_loss);
   }
   const sim::MoneySummary p = sim::summarize(penalty), l = sim::summarize(loss);
-  std::cout << fmt::format("{}: trials {}..{} of {} (seed {}), {} threads, {:.1f} s ({:.0f} trials/s)\n", file.name,
-                           first, end, o.trials, o.seed, threads, seconds,
+  std::cout << fmt::format("{}: trials {}..{} of {} (seed {}), {}{} threads, {:.1f} s ({:.0f} trials/s)\n", file.name,
+                           first, end, o.trials, o.seed, ranks.size() > 1 ? fmt::format("{} ranks x ", ranks.size()) : "",
+                           threads, seconds,
                            seconds > 0 ? static_cast<double>(end - first) / seconds : 0.0);
   std::cout << fmt::format("  EO without events {:>14} $\n", runner.eo_without_events().str());
   std::cout << fmt::format("  penalty  mean {:>12} $  P50 {:>12}  P95 {:>12}  P99 {:>12}\n", p.mean.str(), p.p50.str(),
@@ -133,8 +175,9 @@ const RegisterCommand reg{60, [](CLI::App& app) {
       "Monte Carlo earnings-opportunity exposure (docs/exposure.md): draw N planning years from the\n"
       "scenario's exposure: section and settle each exactly as `drsim run` does. Trial i depends only on\n"
       "(seed, i): the same seed gives the same bytes whatever --threads or --shard. Writes exposure.csv,\n"
-      "exposure_summary.json/.csv, exposure_disqualification.csv, exposure_histogram.csv and\n"
-      "exposure_run.csv into DIR, whole or not at all. Ctrl-C writes the completed trials (partial) and\n"
+      "exposure_summary.json/.csv, exposure_resources.csv, exposure_disqualification.csv,\n"
+      "exposure_histogram.csv, exposure_run.csv, exposure.sqlite and exposure_report.html into DIR,\n"
+      "whole or not at all. Ctrl-C writes the completed trials (partial) and\n"
       "exits 130. Exit 0 when done, 2 for invalid input.");
   cmd->add_option("scenario", opt->scenario, "Scenario file with an exposure: section")->required()->check(CLI::ExistingFile);
   cmd->add_option("--trials,-n", opt->trials, "Number of trials N of the whole study");

@@ -19,26 +19,47 @@ bool parse_u64(std::string_view text, std::uint64_t& out) {
   return ec == std::errc{} && p == text.data() + text.size() && !text.empty();
 }
 
-void read_run(const std::string& path, ExposureShard& shard, std::vector<Problem>& problems) {
+void read_run(const std::string& path, ExposureShard& shard, std::uint64_t& resources, std::vector<Problem>& problems) {
   scenarios::CsvReader csv(path, {"key", "value"}, problems);
   std::map<std::string, std::string> kv;
   while (csv.next()) {
     const std::string key(csv.field(0));
-    if (key == "resource") shard.info.resources.emplace_back(csv.field(1));
-    else kv[key] = csv.field(1);
+    if (!kv.emplace(key, csv.field(1)).second) problems.push_back(csv.problem(0, fmt::format("key '{}' is repeated", key)));
   }
   if (!csv.ok()) return;
   auto number = [&](const char* key, std::uint64_t& out) {
     if (!parse_u64(kv[key], out)) problems.push_back({path, 0, 0, key, fmt::format("expected a whole number, got '{}'", kv[key])});
   };
-  if (kv["format"] != "1") problems.push_back({path, 0, 0, "format", fmt::format("unknown format '{}'", kv["format"])});
+  if (kv["format"] != reports::kRunFormat) {
+    problems.push_back({path, 0, 0, "format",
+                        kv["format"] == "1" ? std::string("format 1 was written by an older drsim: run the shard again")
+                                            : fmt::format("unknown format '{}'", kv["format"])});
+    return;
+  }
   shard.info.scenario_name = kv["scenario_name"];
   shard.info.scenario_sha256 = kv["scenario_sha256"];
   number("seed", shard.info.seed);
   number("trials", shard.info.trials);
   number("first_trial", shard.info.first);
   number("end_trial", shard.info.end);
+  number("resources", resources);
   shard.info.partial = kv["partial"] != "false";
+}
+
+// exposure_resources.csv: the resource ids in scenario order (the index column numbers them 0..n-1).
+void read_resources(const std::string& path, std::uint64_t expected, ExposureShard& shard, std::vector<Problem>& problems) {
+  scenarios::CsvReader csv(path, {"resource_id", "index"}, problems);
+  while (csv.next()) {
+    std::uint64_t index = 0;
+    if (!parse_u64(csv.field(1), index) || index != shard.info.resources.size()) {
+      problems.push_back(csv.problem(1, fmt::format("expected index {}, got '{}'", shard.info.resources.size(), csv.field(1))));
+      continue;
+    }
+    shard.info.resources.emplace_back(csv.field(0));
+  }
+  if (csv.ok() && shard.info.resources.size() != expected) {
+    problems.push_back({path, 0, 0, "", fmt::format("{} resources, exposure_run.csv says {}", shard.info.resources.size(), expected)});
+  }
 }
 
 void read_trials(const std::string& path, ExposureShard& shard, std::vector<Problem>& problems) {
@@ -85,7 +106,9 @@ ExposureShard read_exposure_shard(const std::string& dir) {
   ExposureShard shard;
   shard.dir = dir;
   std::vector<Problem> problems;
-  read_run(dir + "/exposure_run.csv", shard, problems);
+  std::uint64_t resources = 0;
+  read_run(dir + "/exposure_run.csv", shard, resources, problems);
+  if (problems.empty()) read_resources(dir + "/exposure_resources.csv", resources, shard, problems);
   if (problems.empty()) read_trials(dir + "/exposure.csv", shard, problems);
   if (!problems.empty()) throw InputError(std::move(problems));
   return shard;

@@ -15,7 +15,7 @@ struct ExposureShard {
   std::vector<sim::TrialResult> results;  // ordered by trial
 };
 
-// Reads exposure_run.csv and exposure.csv of one folder. Throws InputError naming each bad row.
+// Reads exposure_run.csv, exposure_resources.csv and exposure.csv of one folder. Throws InputError naming each bad row.
 ExposureShard read_exposure_shard(const std::string& dir);
 
 // Checks that the shards are one study (same scenario hash, seed, trials and resources,

@@ -41,12 +41,12 @@ namespace {
 // its line, overlaps with both lines): the one pass only knows that there is one.
 struct MeterNeedsCheck {};
 
-// Parts of the one meter pass: one per core, at most 4 (each reads the whole file
-// and takes a share of the resources).
+// Parts of the one meter pass: one per core, at most 4 (each reads a share of the
+// file's bytes).
 std::size_t meter_parts() { return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4); }
 
 // The one pass over a meter CSV: rows parsed, checked and integrated at once, on
-// meter_parts() threads (by resource, so each resource's sums are one thread's).
+// meter_parts() threads (by bytes; the integrator locks a resource while it adds).
 void scan_meter_file(const Scenario& s, sim::MeterIntegrator& m, bool progress) {
   std::error_code ec;
   const auto bytes = std::filesystem::file_size(s.meter.csv_path, ec);
@@ -56,9 +56,7 @@ void scan_meter_file(const Scenario& s, sim::MeterIntegrator& m, bool progress) 
   std::vector<scenarios::MeterBatchSink> sinks;
   for (std::size_t k = 0; k < meter_parts(); ++k) {
     sinks.emplace_back([&m, &bar, &done, k, n = std::uint64_t{0}](std::span<const MeterInterval> batch) mutable {
-      for (const auto& iv : batch) {
-        if (!m.add(iv)) return false;
-      }
+      if (!m.add_batch(batch)) return false;
       if (k == 0 && ++n % 64 == 0) bar.update(done.load() >> 20);
       return true;
     });

@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <exception>
+#include <filesystem>
 #include <optional>
 #include <string_view>
 #include <thread>
@@ -68,12 +69,12 @@ std::optional<std::int64_t> plain_micros(std::string_view t) {
   return negative ? -v : v;
 }
 
-// One thread's share of a scan: the rows of the resources it owns.
+// One thread's share of a scan: the lines that start in the bytes [from, to) of the file.
 class Part {
  public:
-  Part(const std::string& path, const ResourceIndex& index, std::size_t part, std::size_t parts,
+  Part(const std::string& path, const ResourceIndex& index, std::uint64_t from, std::uint64_t to,
        const MeterBatchSink& sink, std::atomic<bool>& failed, std::atomic<std::uint64_t>* bytes_done)
-      : path_(path), index_(index), part_(part), parts_(parts), sink_(sink), failed_(failed),
+      : path_(path), index_(index), from_(from), to_(to), sink_(sink), failed_(failed),
         bytes_done_(bytes_done),
         csv_(path, std::vector<std::string>(kMeterColumns.begin(), kMeterColumns.end()), problems_) {
     batch_.reserve(kBatch);
@@ -103,7 +104,10 @@ class Part {
     constexpr std::size_t kSlack = 256;
     std::vector<char> buf(kBlock + kSlack);
     std::size_t carry = 0;
-    off_t offset = 0;
+    // A part after the first starts at the first line that begins at or after from_: it
+    // reads from the byte before and skips through the first newline, as the first part
+    // skips the header (which the CSV reader has read).
+    auto offset = static_cast<off_t>(from_ == 0 ? 0 : from_ - 1);
     bool header = true;
     while (!failed_.load(std::memory_order_relaxed)) {
       if (carry + kBlock + kSlack > buf.size()) buf.resize(carry + kBlock + kSlack);  // a line longer than a block
@@ -113,9 +117,13 @@ class Part {
         fail();
         return;
       }
+      const auto block_start = static_cast<std::uint64_t>(offset);
       offset += got;
-      if (part_ == 0 && bytes_done_ != nullptr) bytes_done_->store(static_cast<std::uint64_t>(offset));
+      if (bytes_done_ != nullptr && block_start < to_) {
+        bytes_done_->fetch_add(std::min<std::uint64_t>(static_cast<std::uint64_t>(offset), to_) - block_start);
+      }
       const std::size_t size = carry + static_cast<std::size_t>(got);
+      const std::uint64_t base = block_start - carry;  // the file offset of buf[0]
       const char* p = buf.data();
       const char* end = p + size;
       if (header) {
@@ -129,6 +137,7 @@ class Part {
       // Every line up to the block's last newline is whole.
       const char* last = header ? nullptr : static_cast<const char*>(memrchr(p, '\n', static_cast<std::size_t>(end - p)));
       while (last != nullptr && p <= last) {
+        if (base + static_cast<std::uint64_t>(p - buf.data()) >= to_) return;  // the next part's line
         const char* next = canonical_ ? quick(p) : nullptr;
         if (next == nullptr) {
           const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(last + 1 - p)));
@@ -141,7 +150,8 @@ class Part {
       carry = static_cast<std::size_t>(end - p);
       std::memmove(buf.data(), p, carry);
       if (got == 0) {
-        if (carry > 0 && !header) line(std::string_view(buf.data(), carry));  // last line, no newline
+        // The last line, without a newline.
+        if (carry > 0 && !header && block_start - carry < to_) line(std::string_view(buf.data(), carry));
         return;
       }
     }
@@ -167,7 +177,6 @@ class Part {
       last_index_ = r;
       ++q;
     }
-    if (r % parts_ != part_) return static_cast<const char*>(std::memchr(q, '\n', kBlock * 2)) + 1;
     // YYYY-MM-DDTHH:MM,
     for (int k : {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15}) {
       if (!digit(q[k])) return nullptr;
@@ -214,7 +223,9 @@ class Part {
     return q + 1;
   }
 
-  // line_no_ is the 0-based number of the line; the CSV reader counts from 1.
+  // line_no_ is the 0-based number of the line within the part (the file's own line in the
+  // first part); the CSV reader counts from 1. A row with a problem stops the scan, and the
+  // loader's checker names its line, so a later part's count is never shown.
   void line(std::string_view text) {
     const int number = line_no_ + 1;
     std::string_view t = text;
@@ -253,7 +264,6 @@ class Part {
       last_id_.assign(id);
       last_index_ = r;
     }
-    if (r % parts_ != part_) return true;  // another part's row
     const auto start_s = time(f[pos_[1]]);
     if (!start_s) return false;
     const std::string_view m = f[pos_[2]];
@@ -316,7 +326,6 @@ class Part {
       fail();
       return;
     }
-    if (it->second % parts_ != part_) return;
     push(MeterInterval{row_.start, row_.mw, it->second, row_.minutes});
   }
 
@@ -334,8 +343,8 @@ class Part {
 
   const std::string& path_;
   const ResourceIndex& index_;
-  std::size_t part_;
-  std::size_t parts_;
+  std::uint64_t from_;
+  std::uint64_t to_;
   const MeterBatchSink& sink_;
   std::atomic<bool>& failed_;
   std::atomic<std::uint64_t>* bytes_done_;
@@ -363,11 +372,15 @@ MeterScanResult scan_meter_csv(const std::string& path, const std::vector<Resour
   for (std::size_t i = 0; i < resources.size(); ++i) index.emplace(resources[i].id, static_cast<std::uint32_t>(i));
   std::atomic<bool> failed{false};
   const std::size_t parts = sinks.empty() ? 0 : sinks.size();
+  std::error_code ec;
+  const std::uint64_t size = std::filesystem::file_size(path, ec);
+  if (ec) return MeterScanResult{0, false};
   std::vector<std::uint64_t> rows(parts, 0);
   std::vector<std::exception_ptr> errors(parts);
   auto work = [&](std::size_t k) {
     try {
-      Part part(path, index, k, parts, sinks[k], failed, k == 0 ? bytes_done : nullptr);
+      Part part(path, index, size * k / parts, k + 1 == parts ? UINT64_MAX : size * (k + 1) / parts, sinks[k], failed,
+                bytes_done);
       rows[k] = part.run();
     } catch (...) {
       errors[k] = std::current_exception();

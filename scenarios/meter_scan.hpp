@@ -27,14 +27,15 @@ struct MeterScanResult {
 // (an interval overlapping one already taken), which stops the scan.
 using MeterBatchSink = std::function<bool(std::span<const MeterInterval>)>;
 
-// Reads the meter CSV `path` once. The work is split over `sinks.size()` threads
-// by resource: each thread reads the file through a small buffer and takes the rows
-// of the resources r with r % parts == its part, so the intervals of one resource
-// reach one sink, in file order. Rows are read exactly as for_each_meter_row reads
-// them (same columns, same checks, same values): a fast path over the bytes for the
-// common shape (unquoted fields, times YYYY-MM-DDTHH:MM, plain decimals), and the
-// CSV reader's own row parser for anything else. `resources` gives the indices.
-// `bytes_done`, when given, counts the bytes read by part 0 (for a progress bar).
+// Reads the meter CSV `path` once. The work is split over `sinks.size()` threads by
+// bytes: thread k takes the lines that start in the k-th equal share of the file and
+// hands their intervals, of any resource and in file order within the share, to
+// sinks[k] (so the sinks run at once, and may get intervals of one resource from
+// several threads). Rows are read exactly as for_each_meter_row reads them (same
+// columns, same checks, same values): a fast path over the bytes for the common shape
+// (unquoted fields, times YYYY-MM-DDTHH:MM, plain decimals), and the CSV reader's own
+// row parser for anything else. `resources` gives the indices. `bytes_done`, when
+// given, counts the bytes read by all threads (for a progress bar).
 MeterScanResult scan_meter_csv(const std::string& path, const std::vector<Resource>& resources,
                                const std::vector<MeterBatchSink>& sinks,
                                std::atomic<std::uint64_t>* bytes_done = nullptr);

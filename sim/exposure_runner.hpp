@@ -36,9 +36,11 @@ class ExposureRunner {
   // The figures of a settled trial.
   TrialResult result_of(std::uint64_t trial, const TrialScenario& t, const Statement& st) const;
 
-  // Runs trials [first, end) on `threads` threads (boost::asio::thread_pool). Stops
-  // starting new trials once *cancel is set; `progress(done)` is called about every
-  // 100 ms on the calling thread. Rethrows the error of the lowest failing trial.
+  // Runs trials [first, end) on a boost::asio::thread_pool of `threads` threads: the trials are
+  // posted as tasks of a few consecutive trials each, and each result is stored in its slot by
+  // trial index, so nothing depends on the thread count or timing. Stops starting new trials once
+  // *cancel is set (the completed ones are kept); `progress(done)` is called about every 100 ms on
+  // the calling thread. Rethrows the error of the lowest failing trial (every trial below it runs).
   ExposureBatch run(std::uint64_t seed, std::uint64_t first, std::uint64_t end, unsigned threads,
                     const std::atomic<bool>* cancel = nullptr,
                     const std::function<void(std::uint64_t done)>& progress = {}) const;

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <thread>
 
 #include "settlement/baseline.hpp"
 
@@ -27,7 +28,8 @@ bool all_set(const std::array<std::uint64_t, 5>& bits, std::int64_t first, std::
 }  // namespace
 
 MeterIntegrator::MeterIntegrator(const std::vector<Resource>& resources)
-    : windows_(resources.size()), days_(resources.size()) {
+    : windows_(resources.size()), days_(resources.size()),
+      locks_(std::make_unique<std::atomic<bool>[]>(resources.size())) {
   for (std::size_t i = 0; i < resources.size(); ++i) index_.emplace(resources[i].id, static_cast<std::uint32_t>(i));
 }
 
@@ -164,6 +166,22 @@ bool MeterIntegrator::add(const MeterInterval& iv) {
     sum = kWide;
   }
   return fresh;
+}
+
+bool MeterIntegrator::add_batch(std::span<const MeterInterval> batch) {
+  std::size_t i = 0;
+  while (i < batch.size()) {
+    const std::uint32_t r = batch[i].resource;
+    std::atomic<bool>& lock = locks_[r];
+    while (lock.exchange(true, std::memory_order_acquire)) {
+      while (lock.load(std::memory_order_relaxed)) std::this_thread::yield();
+    }
+    bool fresh = true;
+    for (; i < batch.size() && batch[i].resource == r && fresh; ++i) fresh = add(batch[i]);
+    lock.store(false, std::memory_order_release);
+    if (!fresh) return false;
+  }
+  return true;
 }
 
 void MeterIntegrator::feed(const MeterRow& row) {

@@ -2,9 +2,11 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -49,6 +51,10 @@ class MeterIntegrator {
   // from one thread. Returns false when the interval covers a slot that an earlier
   // interval of the resource covered (an overlap: the caller reports it).
   bool add(const MeterInterval& iv);
+  // Adds a batch of intervals of any resources; may be called from several threads at
+  // once (each run of one resource's intervals is added under that resource's lock).
+  // Returns false at the first overlap, as add() does.
+  bool add_batch(std::span<const MeterInterval> batch);
   // Adds one row of the inline or streamed form (rows of unknown resources are skipped).
   void feed(const MeterRow& row);
   // Counts rows that add() took from another reader (feed() counts its own).
@@ -116,6 +122,7 @@ class MeterIntegrator {
   std::vector<WindowAcc> window_acc_;         // per window id
   std::vector<std::int64_t> window_len_;      // per window id, microseconds
   std::vector<Days> days_;                    // per resource
+  std::unique_ptr<std::atomic<bool>[]> locks_;  // per resource: add_batch's
   std::uint64_t rows_ = 0;
 };
 

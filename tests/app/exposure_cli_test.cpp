@@ -2,6 +2,8 @@
 // `drsim run` on the dumped trial scenario, refused merges, and Ctrl-C partial output.
 #include <catch2/catch.hpp>
 
+#include <SQLiteCpp/SQLiteCpp.h>
+
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,8 +20,9 @@ namespace fs = std::filesystem;
 namespace {
 
 const std::string kScenario = std::string(DRSIM_SOURCE_DIR) + "/scenarios/examples/utility-exposure/scenario.yaml";
-const char* const kFiles[] = {"exposure.csv", "exposure_summary.json", "exposure_summary.csv",
-                              "exposure_disqualification.csv", "exposure_histogram.csv", "exposure_run.csv"};
+const char* const kFiles[] = {"exposure.csv",           "exposure_summary.json",  "exposure_summary.csv",
+                              "exposure_resources.csv", "exposure_disqualification.csv", "exposure_histogram.csv",
+                              "exposure_run.csv",       "exposure.sqlite",        "exposure_report.html"};
 
 struct Scratch {
   fs::path dir = fs::temp_directory_path() / ("drsim_exposure_cli_" + std::to_string(getpid()));
@@ -73,13 +76,53 @@ void require_same_files(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-TEST_CASE("exposure: same seed, same bytes with 1 or 2 threads, 4 shards merge to the unsharded bytes", "[exposure]") {
+TEST_CASE("exposure: same seed, same bytes with 1, 2 or 3 threads, 4 shards merge to the unsharded bytes", "[exposure]") {
   Scratch tmp;
   const std::string common = kScenario + " --trials 24 --seed 7 -q";
   REQUIRE(drsim("exposure " + common + " --threads 1 --out " + (tmp / "one")) == 0);
   REQUIRE(drsim("exposure " + common + " --threads 2 --out " + (tmp / "two")) == 0);
+  REQUIRE(drsim("exposure " + common + " --threads 3 --out " + (tmp / "three")) == 0);
   require_same_files(tmp / "one", tmp / "two");
+  require_same_files(tmp / "one", tmp / "three");
   CHECK(csv_rows(tmp / "one/exposure.csv").size() == 24);
+
+  // exposure_run.csv: the run's facts, each key once; the resources are in exposure_resources.csv.
+  std::vector<std::string> keys;
+  for (const auto& row : csv_rows(tmp / "one/exposure_run.csv")) keys.push_back(row.at(0));
+  CHECK(keys == std::vector<std::string>{"format", "scenario_name", "scenario_sha256", "seed", "trials", "first_trial",
+                                         "end_trial", "trials_completed", "partial", "resources"});
+  CHECK(csv_rows(tmp / "one/exposure_run.csv").back() == std::vector<std::string>{"resources", "60"});
+  const auto resources = csv_rows(tmp / "one/exposure_resources.csv");
+  const auto old_table = csv_rows(tmp / "one/exposure_disqualification.csv");
+  REQUIRE(resources.size() == 60);  // the example's portfolio, in scenario order
+  REQUIRE(old_table.size() == 60);
+  for (std::size_t i = 0; i < resources.size(); ++i) {
+    INFO("row " << i);
+    CHECK(resources[i].at(1) == std::to_string(i));
+    CHECK(resources[i].at(3) == "24");
+    // exposure_disqualification.csv is kept: the same rows without the index.
+    CHECK(old_table[i] == std::vector<std::string>{resources[i][0], resources[i][2], resources[i][3], resources[i][4]});
+  }
+  CHECK(slurp(tmp / "one/exposure_report.html").find("<svg") != std::string::npos);
+  {
+    // exposure.sqlite holds every trial row of exposure.csv, the money exact in cents.
+    SQLite::Database db(tmp / "one/exposure.sqlite");
+    SQLite::Statement q(db, "SELECT trial, penalty_cents, eo_loss_cents, instructions FROM trials ORDER BY trial");
+    for (const auto& row : csv_rows(tmp / "one/exposure.csv")) {
+      REQUIRE(q.executeStep());
+      const auto text = [](long long cents) {
+        const std::string sign = cents < 0 ? "-" : "";
+        const long long a = cents < 0 ? -cents : cents;
+        const std::string frac = std::to_string(a % 100);
+        return sign + std::to_string(a / 100) + "." + (frac.size() == 1 ? "0" : "") + frac;
+      };
+      CHECK(std::to_string(q.getColumn(0).getInt64()) == row[0]);
+      CHECK(text(q.getColumn(1).getInt64()) == row[1]);
+      CHECK(text(q.getColumn(2).getInt64()) == row[7]);
+      CHECK(std::to_string(q.getColumn(3).getInt64()) == row[10]);
+    }
+    CHECK_FALSE(q.executeStep());
+  }
 
   std::string shards;
   for (int k = 1; k <= 4; ++k) {
@@ -99,6 +142,29 @@ TEST_CASE("exposure: same seed, same bytes with 1 or 2 threads, 4 shards merge t
     CHECK(drsim("exposure-merge " + (tmp / "shard1") + " " + (tmp / "shard2") + " " + (tmp / "shard3") + " " +
                 (tmp / "other") + " --out " + (tmp / "m4")) == 2);
     CHECK_FALSE(fs::exists(tmp / "m2"));
+  }
+
+  SECTION("a shard whose resource table differs, or of the old format, is refused with exit 2") {
+    const std::string bad = tmp / "shard2b";
+    fs::copy(tmp / "shard2", bad);
+    std::string table = slurp(bad + "/exposure_resources.csv");
+    const auto at = table.find('\n') + 1;  // the first resource row
+    table.insert(at, "X");
+    std::ofstream(bad + "/exposure_resources.csv", std::ios::binary | std::ios::trunc) << table;
+    CHECK(drsim("exposure-merge " + (tmp / "shard1") + " " + bad + " " + (tmp / "shard3") + " " + (tmp / "shard4") +
+                " --out " + (tmp / "m5")) == 2);
+    fs::remove(bad + "/exposure_resources.csv");
+    CHECK(drsim("exposure-merge " + (tmp / "shard1") + " " + bad + " " + (tmp / "shard3") + " " + (tmp / "shard4") +
+                " --out " + (tmp / "m6")) == 2);
+    const std::string old_format = tmp / "shard4old";
+    fs::copy(tmp / "shard4", old_format);
+    std::string run = slurp(old_format + "/exposure_run.csv");
+    run.replace(run.find("format,2"), 8, "format,1");
+    std::ofstream(old_format + "/exposure_run.csv", std::ios::binary | std::ios::trunc) << run;
+    CHECK(drsim("exposure-merge " + (tmp / "shard1") + " " + (tmp / "shard2") + " " + (tmp / "shard3") + " " + old_format +
+                " --out " + (tmp / "m7")) == 2);
+    CHECK_FALSE(fs::exists(tmp / "m5"));
+    CHECK_FALSE(fs::exists(tmp / "m7"));
   }
 }
 
@@ -151,6 +217,9 @@ TEST_CASE("exposure: Ctrl-C writes the completed trials as partial and exits 130
   const auto rows = csv_rows(out + "/exposure.csv");
   CHECK(json_number(summary, "trials_completed") == std::to_string(rows.size()));
   CHECK(rows.size() < 100000);
+  // The report and the database are written for a partial run too, and say so.
+  CHECK(slurp(out + "/exposure_report.html").find("Partial:") != std::string::npos);
+  CHECK(fs::exists(out + "/exposure.sqlite"));
   // A partial output is not a shard: merging it is refused.
   CHECK(drsim("exposure-merge " + out + " --out " + (tmp / "merged")) == 2);
 }

@@ -205,3 +205,38 @@ TEST_CASE("meter scan: a file of many blocks gives every row once") {
 }
 
 }  // namespace drsim
+
+namespace drsim {
+
+TEST_CASE("meter scan: split by bytes at every offset, each row is read once") {
+  // With up to 60 parts of a ~200-byte file, the shares start at every kind of place: a
+  // line's first byte, its middle, its newline, the header; some shares hold no line start.
+  test::TempDir dir;
+  for (const char* eol : {"\n", "\r\n"}) {
+    for (const bool last_newline : {true, false}) {
+      CAPTURE(std::string(eol) == "\n", last_newline);
+      std::string text = std::string("resource,interval_start,interval_minutes,mw") + eol;
+      std::vector<Key> want;
+      for (int h = 0; h < 6; ++h) {
+        const std::uint32_t r = static_cast<std::uint32_t>(h % 2);
+        const auto t = MarketTime::from_seconds(kJune1 + std::int64_t{h} * 3600);
+        text += std::string(r == 0 ? "R1" : "LONGER-ID-2") + "," + t.str() + ",60," + std::to_string(h) + ".25";
+        if (h < 5 || last_newline) text += eol;
+        want.emplace_back(r, kJune1 + std::int64_t{h} * 3600, 60, h * 1'000'000 + 250'000);
+      }
+      std::sort(want.begin(), want.end());
+      const auto path = dir.write("meter.csv", text);
+      const auto rs = resources({"R1", "LONGER-ID-2"});
+      REQUIRE(reference(path, rs) == want);
+      for (std::size_t parts = 1; parts <= 60; ++parts) {
+        CAPTURE(parts);
+        const Scan s = scan(path, rs, parts);
+        CHECK(s.result.clean);
+        CHECK(s.result.rows == want.size());
+        CHECK(s.intervals == want);
+      }
+    }
+  }
+}
+
+}  // namespace drsim

@@ -100,19 +100,60 @@ TEST_CASE("the runner's results do not depend on the number of threads", "[expos
   ExposureModel m = default_exposure_model();
   m.seasons[0].emergencies = IntDistribution::poisson(Decimal::from_int(2));
   const sim::ExposureRunner runner(base_with_eo(), m);
-  const auto one = runner.run(99, 0, 40, 1);
-  const auto two = runner.run(99, 0, 40, 2);
-  const auto tail = runner.run(99, 25, 40, 2);
-  REQUIRE(one.results.size() == 40);
-  REQUIRE(two.results.size() == 40);
+  // 41 trials: not a multiple of the trials per pool task, so the last task is a short one.
+  const auto one = runner.run(99, 0, 41, 1);
+  const auto two = runner.run(99, 0, 41, 2);
+  const auto three = runner.run(99, 0, 41, 3);
+  const auto tail = runner.run(99, 25, 41, 2);
+  REQUIRE(one.results.size() == 41);
+  REQUIRE(two.results.size() == 41);
+  REQUIRE(three.results.size() == 41);
   CHECK_FALSE(one.cancelled);
-  for (std::size_t i = 0; i < 40; ++i) {
+  CHECK_FALSE(three.cancelled);
+  int charged = 0;
+  for (std::size_t i = 0; i < 41; ++i) {
+    INFO("trial " << i);
     CHECK(one.results[i].trial == i);
-    CHECK(one.results[i].penalty == two.results[i].penalty);
-    CHECK(one.results[i].eo == two.results[i].eo);
-    CHECK(one.results[i].disqualified == two.results[i].disqualified);
+    for (const auto* other : {&two, &three}) {
+      const TrialResult& a = one.results[i];
+      const TrialResult& b = other->results[i];
+      CHECK(b.trial == i);
+      CHECK(a.penalty == b.penalty);
+      CHECK(a.energy_charge == b.energy_charge);
+      CHECK(a.rsg_charge == b.rsg_charge);
+      CHECK(a.capacity == b.capacity);
+      CHECK(a.eo_before == b.eo_before);
+      CHECK(a.eo == b.eo);
+      CHECK(a.eo_loss == b.eo_loss);
+      CHECK(a.emergencies == b.emergencies);
+      CHECK(a.instructions == b.instructions);
+      CHECK(a.disqualified == b.disqualified);
+    }
+    charged += one.results[i].penalty != Money{};
   }
-  for (std::size_t i = 0; i < 15; ++i) CHECK(tail.results[i].penalty == one.results[25 + i].penalty);
+  CHECK(charged > 0);  // the comparison covered trials with a penalty, not only zeros
+  REQUIRE(tail.results.size() == 16);
+  for (std::size_t i = 0; i < 16; ++i) {
+    CHECK(tail.results[i].trial == 25 + i);
+    CHECK(tail.results[i].penalty == one.results[25 + i].penalty);
+  }
+}
+
+TEST_CASE("a failing trial is rethrown whatever the thread count, and an empty range runs nothing", "[exposure]") {
+  // No LSE: a drawn emergency's penalty has nowhere to go, so a trial whose one summer
+  // emergency is charged (a delivered fraction below 1 leaves a shortfall) throws.
+  Scenario s = base_with_eo();
+  s.lses.clear();
+  ExposureModel m = default_exposure_model();
+  m.seasons[0].emergencies = IntDistribution::list({1});
+  const sim::ExposureRunner runner(s, m);
+  for (unsigned threads : {1U, 2U, 3U}) {
+    INFO(threads << " threads");
+    CHECK_THROWS_WITH(runner.run(5, 0, 9, threads), Catch::Contains("no LSE"));
+  }
+  const auto none = runner.run(5, 3, 3, 2);
+  CHECK(none.results.empty());
+  CHECK_FALSE(none.cancelled);
 }
 
 TEST_CASE("a cancelled run keeps only completed trials", "[exposure]") {
