@@ -16,8 +16,10 @@ packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqli
           openmpi-bin libopenmpi-dev libboost-mpi-dev)  # mpirun -np N drsim exposure (cluster/README.md)
 # Only for the tests: the browser test renders report.html in headless Chromium (tests/browser/);
 # xmllint checks drsim check --junit against the JUnit schema (tests/app/check_many_test.cpp);
-# slurm-wlm and munge run the Slurm recipe on a single-node Slurm (tests/cluster/slurm_test.sh).
-test_packages=(chromium libxml2-utils slurm-wlm munge)
+# slurm-wlm and munge run the Slurm recipe on a single-node Slurm (tests/cluster/slurm_test.sh);
+# LibreOffice recalculates eo.xlsx and prints it to PDF, poppler's pdfinfo/pdftotext read the
+# pages (tests/reports/eo_libreoffice_check.py; about 60 packages, some 40 s to install).
+test_packages=(chromium libxml2-utils slurm-wlm munge libreoffice-calc-nogui poppler-utils)
 case "$mode" in test|unit) packages+=("${test_packages[@]}") ;; esac
 if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi  # libFuzzer
 missing=()

@@ -151,3 +151,79 @@ TEST_CASE("no eo: entries, no workbook", "[eo_workbook]") {
   CHECK_FALSE(fs::exists(dir.path() / "out" / "eo.xlsx"));
   CHECK(fs::exists(dir.path() / "out" / "report.html"));
 }
+
+TEST_CASE("eo.xlsx shows the planning year, prices, MW and money as Attachment C does", "[eo_workbook]") {
+  TempDir dir("eo-formats");
+  const XlsxBook book = run_and_open(dir, copy_example("worked-example", dir.path(), "we"));
+  const std::string att = "Attachment C";
+  // The planning year is the number 2025 shown as 2025 (not 2,025), named PY 2025-26 beside it by a formula.
+  CHECK(book.cell(att, "B7").value == "2025");
+  CHECK(book.number_format(att, "B7") == "0");
+  CHECK(book.cell(att, "C7").formula ==
+        "\"PY \"&$B$7&\"-\"&RIGHT($B$7+1,2)&\": \"&$B$7&\"-06-01 to \"&($B$7+1)&\"-06-01 (exclusive)\"");
+  CHECK(book.cell(att, "C7").value == "PY 2025-26: 2025-06-01 to 2026-06-01 (exclusive)");
+  CHECK(book.sheet_xml(att).find("<c r=\"C7\" t=\"str\">") != std::string::npos);  // a text result
+  // Prices at least two decimals (33.2 shows 33.20) and every digit drsim has; MW at least one decimal.
+  for (const char* ref : {"D18", "E18", "F18", "G18"}) CHECK(book.number_format(att, ref) == "#,##0.00####");
+  for (const char* ref : {"I23", "L23", "I24", "N24"}) CHECK(book.number_format(att, ref) == "#,##0.0#####");
+  for (const char* ref : {"I25", "K26", "L27", "N27", "S23"}) CHECK(book.number_format(att, ref) == "#,##0.00");
+  CHECK(book.number_format(att, "D19") == "0");
+  CHECK(book.number_format(att, "B8") == "0.00####");
+  CHECK(book.number_format("Non-performance", "B7") == "#,##0.00####");
+  CHECK(book.number_format("Non-performance", "D7") == "#,##0.0#####");
+  CHECK(book.number_format("Non-performance", "I9") == "#,##0.00");
+  CHECK(book.number_format("Daily MW", "G5") == "#,##0.0#####");
+  CHECK(book.number_format("Daily MW", "A5") == "yyyy-mm-dd");
+}
+
+TEST_CASE("eo.xlsx prints Attachment C and Non-performance on one landscape page each", "[eo_workbook]") {
+  TempDir dir("eo-print");
+  const XlsxBook book = run_and_open(dir, copy_example("worked-example", dir.path(), "we"));
+  const std::string att = book.sheet_xml("Attachment C");
+  // Fit to one page: fitToPage with the default fitToWidth = fitToHeight = 1; US Letter (paperSize 1).
+  CHECK(att.find("<pageSetUpPr fitToPage=\"1\"/>") != std::string::npos);
+  CHECK(att.find("<pageSetup paperSize=\"1\" orientation=\"landscape\"/>") != std::string::npos);
+  CHECK(att.find("<pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>") !=
+        std::string::npos);
+  CHECK(att.find("<oddHeader>&amp;LZone 5 heat event, July 2025&amp;RPY 2025-26</oddHeader>") != std::string::npos);
+  CHECK(att.find("<oddFooter>&amp;LAttachment C&amp;Cdrsim ") != std::string::npos);
+  CHECK(att.find("&amp;RPage &amp;P of &amp;N</oddFooter>") != std::string::npos);
+  CHECK(att.find("<pane ySplit=\"1\" topLeftCell=\"A2\"") != std::string::npos);  // the title frozen
+  const std::string np = book.sheet_xml("Non-performance");
+  CHECK(np.find("<pageSetup paperSize=\"1\" orientation=\"landscape\"/>") != std::string::npos);
+  CHECK(np.find("<pane ySplit=\"4\" topLeftCell=\"A5\"") != std::string::npos);  // the headings frozen
+  // Daily MW: portrait, one page wide and as many tall as its 365 days need, the heading on each.
+  const std::string daily = book.sheet_xml("Daily MW");
+  CHECK(daily.find("<pageSetup paperSize=\"1\" fitToHeight=\"0\" orientation=\"portrait\"/>") != std::string::npos);
+  const std::string wb = book.xml("xl/workbook.xml");
+  CHECK(wb.find("<definedName name=\"_xlnm.Print_Area\" localSheetId=\"0\">'Attachment C'!$A$1:$S$27</definedName>") !=
+        std::string::npos);
+  CHECK(wb.find("'Non-performance'!$A$1:$I$9</definedName>") != std::string::npos);
+  // PY 2025-26 has 365 days: rows 5 .. 369.
+  CHECK(wb.find("'Daily MW'!$A$1:$G$369</definedName>") != std::string::npos);
+  CHECK(wb.find("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">'Daily MW'!$4:$4</definedName>") !=
+        std::string::npos);
+}
+
+TEST_CASE("eo.xlsx columns widen for large figures, and the page header takes any scenario name", "[eo_workbook]") {
+  TempDir dir("eo-wide");
+  const fs::path scenario = copy_example("worked-example", dir.path(), "wide");
+  // Summer ACP 123456.789: EO before = 920 MW-days x 123456.789 = 113580245.88 (cents: .88),
+  // shown 113,580,245.88: 14 characters, the column 14 + 2 = 16 (Excel stores 16.7109375).
+  edit_file(scenario, "summer: 666.50,", "summer: 123456.789,");
+  edit_file(scenario, "name: Zone 5 heat event, July 2025", "name: \"Heat & storm, July 2025\"");
+  {
+    const std::string text = read_text(scenario);
+    write_text(scenario, text.substr(0, text.find("expect:")));
+  }
+  const XlsxBook book = run_and_open(dir, scenario);
+  const std::string att = "Attachment C";
+  CHECK(cents_text(book.eval(att, "K25")) == "113580245.88");
+  CHECK(book.column_width(att, 11) == Approx(16.7109375));  // K
+  // F18 shows 123,456.789: 11 characters + 2 = 13.
+  CHECK(book.column_width(att, 6) == Approx(13.7109375));  // F
+  CHECK(book.column_width(att, 4) == Approx(10.7109375));  // D: 33.20, the narrowest width 10
+  // '&' starts a code in a page header: the name's '&' is written '&&'.
+  CHECK(book.sheet_xml(att).find("<oddHeader>&amp;LHeat &amp;&amp; storm, July 2025&amp;RPY 2025-26</oddHeader>") !=
+        std::string::npos);
+}

@@ -83,6 +83,40 @@ class XlsxBook {
 
   // The raw XML of a sheet (to look at what the file really holds).
   const std::string& sheet_xml(const std::string& sheet) const { return sheet_xml_.at(sheet); }
+  // Any part of the package, e.g. "xl/styles.xml", "xl/workbook.xml".
+  std::string xml(const std::string& name) const { return part(name); }
+  // The number format code of a cell (its s="N" style's numFmtId in styles.xml).
+  std::string number_format(const std::string& sheet, const std::string& ref) const {
+    const std::string& x = sheet_xml(sheet);
+    const std::size_t at = x.find("<c r=\"" + ref + "\"");
+    if (at == std::string::npos) throw std::out_of_range("no cell " + sheet + "!" + ref);
+    const std::string tag = x.substr(at, x.find('>', at) - at);
+    const std::size_t s = tag.find(" s=\"");
+    const int style = s == std::string::npos ? 0 : std::stoi(tag.substr(s + 4));
+    const std::string styles = part("xl/styles.xml");
+    std::size_t xf = styles.find("<xf ", styles.find("<cellXfs"));
+    for (int i = 0; i < style; ++i) xf = styles.find("<xf ", xf + 1);
+    const std::size_t id_at = styles.find("numFmtId=\"", xf) + 10;
+    const std::string id = styles.substr(id_at, styles.find('"', id_at) - id_at);
+    const std::size_t custom = styles.find("<numFmt numFmtId=\"" + id + "\" formatCode=\"");
+    if (custom != std::string::npos) {
+      const std::size_t code = styles.find("formatCode=\"", custom) + 12;
+      return decode(styles.substr(code, styles.find('"', code) - code));
+    }
+    const std::map<std::string, std::string> builtin{{"0", "General"}, {"1", "0"}, {"2", "0.00"}, {"3", "#,##0"},
+                                                     {"4", "#,##0.00"}};
+    return builtin.count(id) ? builtin.at(id) : "builtin " + id;
+  }
+  // A column's width in characters as stored (Excel adds its padding: 12 -> 12.7109375).
+  double column_width(const std::string& sheet, int col) const {
+    const std::string& x = sheet_xml(sheet);
+    for (std::size_t at = x.find("<col "); at != std::string::npos; at = x.find("<col ", at + 1)) {
+      const int min = std::stoi(x.substr(x.find("min=\"", at) + 5));
+      const int max = std::stoi(x.substr(x.find("max=\"", at) + 5));
+      if (col >= min && col <= max) return std::stod(x.substr(x.find("width=\"", at) + 7));
+    }
+    return 0;
+  }
   const XlsxCell& cell(const std::string& sheet, const std::string& ref) const {
     static const XlsxCell blank;
     const auto s = cells_.find(sheet);
