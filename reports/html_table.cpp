@@ -3,6 +3,8 @@
 
 #include <stdexcept>
 
+#include <fmt/format.h>
+
 #include "reports/html_escape.hpp"
 
 namespace drsim::reports {
@@ -17,7 +19,7 @@ void HtmlTable::add(std::vector<std::string> cells, std::string row_class) {
   rows_.push_back({std::move(cells), std::move(row_class)});
 }
 
-std::string HtmlTable::html(const std::string& caption) const {
+std::string HtmlTable::head(const std::string& caption) const {
   std::string out = "<div class=\"tablewrap\"><table>";
   if (!caption.empty()) out += "<caption>" + html_escape(caption) + "</caption>";
   out += "<thead><tr>";
@@ -25,7 +27,11 @@ std::string HtmlTable::html(const std::string& caption) const {
     out += numeric_[c] ? "<th class=\"num\">" : "<th>";
     out += html_escape(headers_[c]) + "</th>";
   }
-  out += "</tr></thead><tbody>\n";
+  return out + "</tr></thead><tbody>\n";
+}
+
+std::string HtmlTable::body_rows() const {
+  std::string out;
   for (const auto& row : rows_) {
     out += row.cls.empty() ? "<tr>" : "<tr class=\"" + html_escape(row.cls) + "\">";
     for (std::size_t c = 0; c < row.cells.size(); ++c) {
@@ -34,8 +40,82 @@ std::string HtmlTable::html(const std::string& caption) const {
     }
     out += "</tr>\n";
   }
-  out += "</tbody></table></div>\n";
   return out;
+}
+
+std::string HtmlTable::json_rows() const {
+  // [[class, cell, cell, ...], ...]: one line per row keeps the page's source readable.
+  std::string out = "[";
+  out.reserve(rows_.size() * (headers_.size() * 10 + 8));
+  for (std::size_t r = 0; r < rows_.size(); ++r) {
+    out += r == 0 ? "\n[" : ",\n[";
+    append_json_string(out, rows_[r].cls);
+    for (const auto& cell : rows_[r].cells) {
+      out += ',';
+      append_json_string(out, cell);
+    }
+    out += "]";
+  }
+  return out + "\n]";
+}
+
+std::string HtmlTable::html(const std::string& caption) const {
+  return head(caption) + body_rows() + "</tbody></table></div>\n";
+}
+
+std::string HtmlTable::html(const TableControls& k, const std::string& caption) const {
+  std::string out = fmt::format("<div class=\"dt\" id=\"{}\" data-page=\"{}\"", html_escape(k.id), k.page);
+  if (k.key_column >= 0) out += fmt::format(" data-key=\"{}\"", k.key_column);
+  if (k.chart_column >= 0) out += fmt::format(" data-chart=\"{}\"", k.chart_column);
+  if (k.rows_as_json) out += " data-rows=\"" + html_escape(k.id) + "-rows\"";
+  if (k.print_all) out += " data-print=\"all\"";
+  out += fmt::format(" data-total=\"{}\">\n", rows_.size());
+  // The controls stay hidden until the script runs (without it they would do nothing).
+  out += "<div class=\"dt-tools\" hidden>";
+  if (k.key_column >= 0) {
+    out += "<label>" + html_escape(headers_[static_cast<std::size_t>(k.key_column)]) +
+           " <input class=\"dt-key\" list=\"resource-ids\" size=\"14\" autocomplete=\"off\"></label> ";
+  }
+  out += "<label>contains <input class=\"dt-q\" type=\"search\" size=\"18\"></label> "
+         "<button type=\"button\" class=\"dt-prev\">&lsaquo; previous</button> "
+         "<button type=\"button\" class=\"dt-next\">next &rsaquo;</button> <span class=\"dt-count\"></span></div>\n";
+  if (k.rows_as_json) {
+    out += head(caption) + "</tbody></table></div>\n";
+    out += fmt::format("<noscript><p class=\"warn\">These {} rows are drawn by the page's script, which is off; "
+                       "the CSV files hold them all.</p></noscript>\n",
+                       rows_.size());
+    out += "<script type=\"application/json\" id=\"" + html_escape(k.id) + "-rows\">" + json_rows() + "</script>\n";
+  } else {
+    out += head(caption) + body_rows() + "</tbody></table></div>\n";
+  }
+  return out + "</div>\n";
+}
+
+std::string json_string(const std::string& text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
+}
+
+void append_json_string(std::string& out, const std::string& text) {
+  out += '"';
+  for (const char ch : text) {
+    const auto u = static_cast<unsigned char>(ch);
+    switch (ch) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '<': out += "\\u003c"; break;  // no "</script>" or "<!--" can end the element
+      case '>': out += "\\u003e"; break;
+      case '&': out += "\\u0026"; break;
+      default:
+        if (u < 0x20) {
+          out += fmt::format("\\u{:04x}", u);
+        } else {
+          out += ch;
+        }
+    }
+  }
+  out += '"';
 }
 
 }  // namespace drsim::reports

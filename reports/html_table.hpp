@@ -1,4 +1,5 @@
-// An HTML table of text cells, escaped, with numeric columns right-aligned.
+// An HTML table of text cells, escaped, with numeric columns right-aligned; optionally sortable,
+// filterable and paged by the report's script (html_script), its rows inline or as one JSON array.
 #pragma once
 
 #include <string>
@@ -6,9 +7,20 @@
 
 namespace drsim::reports {
 
+// How report.html's script runs a table (html_script.cpp reads these as data-* attributes).
+struct TableControls {
+  std::string id;              // unique in the page; the JSON rows are in <script id="ID-rows">
+  std::size_t page = 50;       // rows per page on screen
+  int key_column = -1;         // column the "resource" box filters on exactly (-1: no such box)
+  int chart_column = -1;       // column whose cells are buttons drawing that resource's chart (-1: none)
+  bool rows_as_json = false;   // rows in a JSON array (compact; drawn by the script) instead of <tbody> rows
+  bool print_all = false;      // print every (filtered) row, not only the page on screen
+};
+
 class HtmlTable {
  public:
-  // `numeric` lists, per column, whether it holds figures (right-aligned, tabular digits).
+  // `numeric` lists, per column, whether it holds figures (right-aligned, tabular digits, sorted
+  // as exact decimals).
   HtmlTable(std::vector<std::string> headers, std::vector<bool> numeric);
 
   // Adds a row of plain text cells (escaped on output); `row_class` marks the row (e.g. "charged").
@@ -16,17 +28,27 @@ class HtmlTable {
   bool empty() const { return rows_.empty(); }
   std::size_t size() const { return rows_.size(); }
 
-  // The table as HTML; `caption` (escaped) is shown above it when not empty.
+  // The table as static HTML; `caption` (escaped) is shown above it when not empty.
   std::string html(const std::string& caption = "") const;
+  // The table with the script's controls: sort on a header click, filter, pages. With
+  // rows_as_json the <tbody> is empty and a <noscript> note stands in for it.
+  std::string html(const TableControls& controls, const std::string& caption = "") const;
 
  private:
   struct Row {
     std::vector<std::string> cells;
     std::string cls;
   };
+  std::string head(const std::string& caption) const;
+  std::string body_rows() const;
+  std::string json_rows() const;
   std::vector<std::string> headers_;
   std::vector<bool> numeric_;
   std::vector<Row> rows_;
 };
+
+// `text` as a JSON string literal safe inside a <script> element ("<" and ">" escaped too).
+std::string json_string(const std::string& text);
+void append_json_string(std::string& out, const std::string& text);
 
 }  // namespace drsim::reports
