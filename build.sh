@@ -14,8 +14,12 @@ packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqli
           libboost-dev libsqlitecpp-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
           libhowardhinnant-date-dev libxlsxwriter-dev)
 # Only for the tests: the browser test renders report.html in headless Chromium (tests/browser/);
-# xmllint checks drsim check --junit against the JUnit schema (tests/app/check_many_test.cpp).
+# xmllint checks drsim check --junit against the JUnit schema (tests/app/check_many_test.cpp);
+# node and npm run puppeteer-core (from the npm registry, tests/browser/package-lock.json), which drives
+# that chromium through a 1,000-resource report (tests/browser/run_report_driver.sh).
+# A node that is already there (e.g. NodeSource's nodejs, which bundles npm) is used as it is.
 test_packages=(chromium libxml2-utils)
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then test_packages+=(nodejs npm); fi
 case "$mode" in test|unit) packages+=("${test_packages[@]}") ;; esac
 if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi  # libFuzzer
 missing=()
