@@ -127,7 +127,7 @@ std::string rules_section(const RunTables& run) {
       "(highlighted); \"set in scenario\" marks the keys the scenario's <code>rules:</code> block names, "
       "even where it restates the default.</p>\n",
       overridden, t.rows.size(), overridden == 1 ? "s" : "");
-  return section("rules", "Rules in force", intro + table.html());
+  return section("rules", "Rules in force", intro + table.html(TableControls{.id = "rule-list", .print_all = true}));
 }
 
 std::string totals_section(const RunTables& run) {
@@ -236,7 +236,10 @@ caption { text-align: left; font-weight: 600; padding: 4px 0; }
 th, td { padding: 3px 6px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 td { white-space: nowrap; } td:last-child { white-space: normal; min-width: 16ch; }  /* ids and times stay whole */
 th { background: var(--band); font-weight: 600; position: sticky; top: 0; }
+#hourly-lines td:last-child { min-width: 12ch; overflow-wrap: anywhere; }  /* the flags wrap: the table fits 1280 px */
+#hourly-lines th, #hourly-lines td { padding: 3px 4px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; }  /* "shortfall MWh" may take two lines; the figures never do */
 tr.charged td { background: #fdecec; } tr.exempt td { color: var(--muted); background: #f7f7f7; }
 tr.overridden td { background: #fff4d6; font-weight: 600; } tr.disqualified td { background: #fde2e2; }
 tr.counted td:first-child { border-left: 3px solid var(--short); }

@@ -189,7 +189,7 @@ std::string eo_section(const RunTables& run) {
                          money_text(before), money_text(after), money_text(total),
                          money_of(total) < after ? " (capped)" : "")) +
                      "</p>\n";
-  return section("eo", "Earnings opportunity", body + table.html());
+  return section("eo", "Earnings opportunity", body + table.html(TableControls{.id = "eo-lines", .print_all = true}));
 }
 
 std::string allocation_section(const RunTables& run) {
@@ -211,7 +211,7 @@ std::string allocation_section(const RunTables& run) {
   return section("allocation", "Allocation of penalty revenue",
                  "<p>Each instruction-hour's charges go to the LSEs of its emergency's LBAs by load ratio share, "
                  "cents split by largest remainder (rules.md 4.10).</p>\n" +
-                     table.html());
+                     table.html(TableControls{.id = "allocation-list", .print_all = true}));
 }
 
 }  // namespace drsim::reports::html

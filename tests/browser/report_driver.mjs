@@ -109,7 +109,8 @@ async function main() {
     check(resources >= 900, `the by-resource table holds ${resources} resources`);
 
     // The money columns are in view at 1280 px, without scrolling sideways.
-    for (const [table, header] of [['hourly-lines', 'energy $'], ['hourly-lines', 'RSG $'], ['by-resource', 'penalty $']]) {
+    for (const [table, header] of [['hourly-lines', 'energy $'], ['hourly-lines', 'RSG $'], ['hourly-lines', 'flags'],
+                                   ['by-resource', 'penalty $'], ['capacity-lines', 'amount $']]) {
       const right = await page.$eval(`#${table} thead`, (thead, header) => {
         const th = [...thead.rows[0].cells].find((c) => c.textContent === header);
         return th ? th.getBoundingClientRect().right : Infinity;
