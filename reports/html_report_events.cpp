@@ -233,7 +233,7 @@ std::string resources_section(const RunTables& run) {
     controls.page = 25;
     controls.key_column = 0;
     controls.chart_column = 0;
-    controls.rows_as_json = true;
+    controls.rows_as_data = true;
     rest = "<div id=\"ondemand-chart\" class=\"ondemand\" hidden></div>\n" +
            table.html(controls, fmt::format("The other {}: click an id to draw its chart",
                                             plural(table.size(), "resource")));
@@ -278,7 +278,7 @@ std::string hourly_section(const RunTables& run) {
   TableControls controls;
   controls.id = "hourly-lines";
   controls.key_column = 1;
-  controls.rows_as_json = true;
+  controls.rows_as_data = true;
   return section("hourly", "Hourly lines", body + table.html(controls));
 }
 

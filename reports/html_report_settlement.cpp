@@ -132,7 +132,7 @@ TableControls capacity_controls() {
   TableControls controls;
   controls.id = "capacity-lines";
   controls.key_column = 0;
-  controls.rows_as_json = true;  // detail: capacity.csv has the same lines
+  controls.rows_as_data = true;  // detail: capacity.csv has the same lines
   return controls;
 }
 }  // namespace

@@ -37,6 +37,20 @@ function numCmp(a, b) {
 }
 function textCmp(a, b) { return a < b ? -1 : (a > b ? 1 : 0); }
 
+// The rows of a <script type="text/plain"> block: a line per row, cells split by tabs (html_table.hpp).
+var UNESC = {'\\': '\\', t: '\t', n: '\n', r: '\r', x3c: '<'};
+function dataRows(id) {
+  var el = document.getElementById(id), out = [];
+  if (!el) return out;
+  el.textContent.split('\n').forEach(function (line) {
+    if (line === '') return;
+    out.push(line.split('\t').map(function (c) {
+      return c.indexOf('\\') < 0 ? c : c.replace(/\\(x3c|[\\tnr])/g, function (m, e) { return UNESC[e]; });
+    }));
+  });
+  return out;
+}
+
 function Table(root) {
   var self = this, table = root.querySelector('table');
   self.root = root;
@@ -49,7 +63,7 @@ function Table(root) {
   self.printAll = root.dataset.print === 'all';
   self.pos = 0; self.col = -1; self.dir = 1;
   if (root.dataset.rows) {
-    var data = JSON.parse(document.getElementById(root.dataset.rows).textContent);
+    var data = dataRows(root.dataset.rows);
     self.rows = data.map(function (r) { return {cls: r[0], cells: r.slice(1), tr: null, low: null}; });
   } else {
     self.rows = Array.prototype.map.call(self.tbody.rows, function (tr) {
@@ -150,8 +164,7 @@ Table.prototype.render = function (all) {
 var hourly = null;
 function hourlyRows() {
   if (!hourly) {
-    var el = document.getElementById('hourly-lines-rows');
-    hourly = el ? JSON.parse(el.textContent) : [];
+    hourly = dataRows('hourly-lines-rows');
   }
   return hourly;
 }

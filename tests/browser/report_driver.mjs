@@ -118,8 +118,10 @@ async function main() {
       check(right <= 1280, `${table}: "${header}" is in view at 1280 px (right edge ${right.toFixed(0)} px)`);
     }
 
-    // The hourly lines: one JSON array, drawn a page at a time.
-    const data = JSON.parse(await page.$eval('#hourly-lines-rows', (el) => el.textContent));
+    // The hourly lines: one block of data (a line per row, class then cells by tabs), drawn a page at a time.
+    const unescape = (c) => c.replace(/\\(x3c|[\\tnr])/g, (m, e) => ({'\\': '\\', t: '\t', n: '\n', r: '\r', x3c: '<'})[e]);
+    const data = (await page.$eval('#hourly-lines-rows', (el) => el.textContent)).split('\n').filter((l) => l !== '')
+        .map((l) => l.split('\t').map(unescape));
     const shown = await page.$$eval('#hourly-lines tbody tr', (trs) => trs.length);
     check(data.length > 1000 && shown === 50, `hourly lines: ${data.length} lines, ${shown} on the first page`);
 

@@ -87,9 +87,9 @@ TEST_CASE("report.html of the worked example shows every section with its figure
   CHECK(count(html, "<svg ") == 2);
   CHECK(has(html, "Timeline of emergency EV-1"));
   CHECK(has(html, "SI-1 \xc2\xb7 DR-1"));
-  // The hourly lines, one JSON row each (class, then the cells): HE18's charge 4 MWh x 980 = 3920.00
-  // and RSG 4 x 1.50 = 6.00, money right after the key, prices with two decimals (LMP 980.00).
-  CHECK(has(html, "[\"charged\",\"SI-1\",\"DR-1\",\"2025-07-15T17:00\",\"18\",\"3,920.00\",\"6.00\",\"4\",\"980.00\",\"1.50\","));
+  // The hourly lines, a line of data each (class, then the cells by tabs): HE18's charge 4 MWh x 980 =
+  // 3920.00 and RSG 4 x 1.50 = 6.00, money right after the key, prices with two decimals (LMP 980.00).
+  CHECK(has(html, "\ncharged\tSI-1\tDR-1\t2025-07-15T17:00\t18\t3,920.00\t6.00\t4\t980.00\t1.50\t"));
   // Statement first: totals, failures, allocation, EO; then the detail.
   CHECK(html.find("<h2>Totals</h2>") < html.find("<h2>Failures and disqualifications</h2>"));
   CHECK(html.find("<h2>Failures and disqualifications</h2>") < html.find("<h2>Allocation of penalty revenue</h2>"));
