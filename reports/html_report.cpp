@@ -275,7 +275,7 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px
   nav { display: none; }
   h2 { break-after: avoid; } figure, .card, tr { break-inside: avoid; }
   section { break-before: auto; } .tablewrap, figure { overflow: visible; }
-  .detail { break-before: page; } .dt-tools input, .dt-tools button, button.chart-close, .ondemand { display: none; }
+  .detail { break-before: page; } .dt-tools label, .dt-tools button, button.chart-close { display: none; }
   button.chart-btn { border: 0; background: none; padding: 0; font: inherit; }
   th { position: static; } a { color: inherit; text-decoration: none; }
   tr.charged td, tr.overridden td, tr.disqualified td, .card { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -223,7 +223,7 @@ async function main() {
     await page.emulateMediaType('print');
     const print = await page.evaluate(() => ({
       detailBreak: getComputedStyle(document.querySelector('.detail')).breakBefore,
-      tools: getComputedStyle(document.querySelector('.dt-tools input')).display,
+      tools: getComputedStyle(document.querySelector('.dt-tools label')).display,
     }));
     check(print.detailBreak === 'page' && print.tools === 'none',
           `print layout: detail breaks to a new page (${print.detailBreak}), controls hidden (${print.tools})`);
