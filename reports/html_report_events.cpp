@@ -76,6 +76,7 @@ std::string emergencies_section(const RunTables& run) {
   std::string body =
       "<p>Each emergency's window, and for each of its Scheduling Instructions the notice (issued to start) and "
       "the deployment window, cut where the instruction was withdrawn. Hover a bar for its times.</p>\n";
+  const std::size_t emergency_col = ins.rows.empty() ? 0 : ins.col("emergency_id");
   for (std::size_t i = 0; i < e.rows.size(); ++i) {
     TimelineEmergency te;
     te.id = e.at(i, "id");
@@ -86,7 +87,7 @@ std::string emergencies_section(const RunTables& run) {
     te.start = *start;
     te.end = *end;
     for (std::size_t j = 0; j < ins.rows.size(); ++j) {
-      if (ins.at(j, "emergency_id") != te.id) continue;
+      if (ins.rows[j][emergency_col] != te.id) continue;
       TimelineInstruction ti;
       ti.id = ins.at(j, "id");
       ti.resource_id = ins.at(j, "resource_id");
@@ -143,11 +144,19 @@ std::map<std::string, ResourceLines> lines_by_resource(const RunTables& run) {
       auto [it, added] = first_hour.emplace(h.rows[i][ins], h.rows[i][hour]);
       if (!added && h.rows[i][hour] < it->second) it->second = h.rows[i][hour];
     }
-    std::stable_sort(r.rows.begin(), r.rows.end(), [&](std::size_t a, std::size_t b) {
-      const std::string& ia = h.rows[a][ins];
-      const std::string& ib = h.rows[b][ins];
-      return std::tie(first_hour[ia], ia, h.rows[a][hour]) < std::tie(first_hour[ib], ib, h.rows[b][hour]);
+    struct Key {
+      const std::string* first;  // the instruction's first hour
+      const std::string* instruction;
+      const std::string* hour;
+      std::size_t row;
+    };
+    std::vector<Key> keys;
+    keys.reserve(r.rows.size());
+    for (std::size_t i : r.rows) keys.push_back({&first_hour[h.rows[i][ins]], &h.rows[i][ins], &h.rows[i][hour], i});
+    std::stable_sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+      return std::tie(*a.first, *a.instruction, *a.hour) < std::tie(*b.first, *b.instruction, *b.hour);
     });
+    for (std::size_t k = 0; k < keys.size(); ++k) r.rows[k] = keys[k].row;
     r.instructions = first_hour.size();
     for (std::size_t i : r.rows) {
       r.shortfall_mwh += decimal_or_zero(h.rows[i][mwh]);
@@ -307,11 +316,12 @@ std::string warnings_section(const RunTables& run) {
     for (std::size_t i = 0; i < loader.rows.size(); ++i) body += "<li>" + html_escape(loader.at(i, "text")) + "</li>\n";
     body += "</ul>\n";
   }
+  const std::size_t flags_col = h.rows.empty() ? 0 : h.col("flags");
   for (const auto& kind : kinds) {
     std::map<std::string, std::vector<std::string>> hours;  // instruction -> hour labels
     std::map<std::string, std::string> resource_of;
     for (std::size_t i = 0; i < h.rows.size(); ++i) {
-      if (!has_flag(h.at(i, "flags"), kind.flag)) continue;
+      if (h.rows[i][flags_col].empty() || !has_flag(h.rows[i][flags_col], kind.flag)) continue;
       hours[h.at(i, "instruction_id")].push_back(h.at(i, "hour_start").substr(0, 10) + " HE" + h.at(i, "he"));
       resource_of[h.at(i, "instruction_id")] = h.at(i, "resource_id");
     }
