@@ -36,6 +36,8 @@ function numCmp(a, b) {
   return sa ? -r : r;
 }
 function textCmp(a, b) { return a < b ? -1 : (a > b ? 1 : 0); }
+// A count with thousands separators, as the page writes its figures ("9,976").
+function group(n) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ','); }
 
 // The rows of a <script type="text/plain"> block: a line per row, cells split by tabs (html_table.hpp).
 var UNESC = {'\\': '\\', t: '\t', n: '\n', r: '\r', x3c: '<'};
@@ -153,8 +155,8 @@ Table.prototype.render = function (all) {
   this.tbody.textContent = '';
   this.tbody.appendChild(frag);
   var n = this.view.length, from = n ? (all ? 1 : this.pos + 1) : 0, to = all ? n : Math.min(n, this.pos + this.page);
-  this.count.textContent = 'rows ' + from + '\u2013' + to + ' of ' + n +
-      (n !== this.rows.length ? ' (filtered from ' + this.rows.length + ')' : '');
+  this.count.textContent = (n === 1 ? 'row ' : 'rows ') + group(from) + (n === 1 ? '' : '\u2013' + group(to)) +
+      ' of ' + group(n) + (n !== this.rows.length ? ' (filtered from ' + group(this.rows.length) + ')' : '');
   this.prev.disabled = all || this.pos === 0;
   this.next.disabled = all || to >= n;
   this.root.classList.toggle('paged', !all && n > this.page);
@@ -268,7 +270,7 @@ function legend(rect, line, text, L) {
   rect(L + 572, 8, 12, 10, 'hc-noar'); text(L + 588, 17, 'no advanced reporting (all penalized)', 'legend');
   rect(L + 826, 8, 12, 10, 'hc-exempt'); text(L + 842, 17, 'exempt hour', 'legend');
 }
-function plural(n, word) { return n + ' ' + word + (n === 1 ? '' : 's'); }
+function plural(n, word) { return group(n) + ' ' + word + (n === 1 ? '' : 's'); }
 function drawChart(resource) {
   var lines = hourlyRows().filter(function (r) { return r[H.res + 1] === resource; });
   lines.sort(function (a, b) {

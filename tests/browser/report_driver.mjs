@@ -146,8 +146,10 @@ async function main() {
     await page.type('#hourly-lines .dt-key', resource);
     const filtered = await column(page, 'hourly-lines', 1);
     const count = await page.$eval('#hourly-lines .dt-count', (el) => el.textContent);
+    const grouped = (n) => n.toLocaleString('en-US');
     check(filtered.length === Math.min(lines, 50) && filtered.every((id) => id === resource) &&
-          count.includes(` of ${lines} `), `filtered to ${resource}: ${filtered.length} rows shown, "${count}"`);
+          count === `rows 1\u2013${Math.min(lines, 50)} of ${lines} (filtered from ${grouped(data.length)})`,
+          `filtered to ${resource}: ${filtered.length} rows shown, "${count}"`);
     const stillSorted = filtered.length < 2 ||
         (await column(page, 'hourly-lines', 4)).map(cents).every((v, i, a) => i === 0 || a[i - 1] >= v);
     check(stillSorted, 'the filtered rows keep the sort');
