@@ -44,8 +44,24 @@ std::string money_text(Money amount) { return money_text(amount.str()); }
 
 std::string money_text(const std::string& usd_text) { return grouped(usd_text); }
 
+namespace {
+// "-12.5", "7", "0.25": an optional minus, digits, optionally a point and digits.
+bool is_decimal_text(const std::string& text) {
+  std::size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+  const std::size_t int_begin = i;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0) ++i;
+  if (i == int_begin) return false;
+  if (i == text.size()) return true;
+  if (text[i] != '.' || i + 1 == text.size()) return false;
+  for (++i; i < text.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(text[i])) == 0) return false;
+  }
+  return true;
+}
+}  // namespace
+
 std::string price_text(const std::string& text) {
-  if (text.empty() || std::isdigit(static_cast<unsigned char>(text.back())) == 0) return text;
+  if (!is_decimal_text(text)) return text;
   const std::size_t dot = text.find('.');
   const std::size_t decimals = dot == std::string::npos ? 0 : text.size() - dot - 1;
   std::string padded = text;
@@ -67,17 +83,18 @@ std::string py_text(const std::string& planning_year) {
   }
 }
 
-std::string grouped(const std::string& usd_text) {
-  if (usd_text.empty() || !(std::isdigit(static_cast<unsigned char>(usd_text.back())) != 0)) return usd_text;
-  const std::size_t dot = usd_text.find('.');
-  const std::size_t int_end = dot == std::string::npos ? usd_text.size() : dot;
-  const std::size_t int_begin = !usd_text.empty() && usd_text[0] == '-' ? 1 : 0;
-  std::string out = usd_text.substr(0, int_begin);
+
+std::string grouped(const std::string& text) {
+  if (!is_decimal_text(text)) return text;
+  const std::size_t dot = text.find('.');
+  const std::size_t int_end = dot == std::string::npos ? text.size() : dot;
+  const std::size_t int_begin = text[0] == '-' ? 1 : 0;
+  std::string out = text.substr(0, int_begin);
   for (std::size_t i = int_begin; i < int_end; ++i) {
     if (i > int_begin && (int_end - i) % 3 == 0) out += ',';
-    out += usd_text[i];
+    out += text[i];
   }
-  return out + usd_text.substr(int_end);
+  return out + text.substr(int_end);
 }
 
 std::string section(const std::string& id, const std::string& heading, const std::string& body) {

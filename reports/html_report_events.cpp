@@ -55,7 +55,7 @@ class ChargedTest {
 std::string level_shown(const std::string& level, const std::string& planning_year) {
   int py = 0;
   try {
-    py = std::stoi(planning_year);  // NOLINT: only to look the level up
+    py = std::stoi(planning_year);
   } catch (const std::exception&) {
     return level;
   }

@@ -48,6 +48,8 @@ TEST_CASE("figures are grouped by thousands, prices keep two decimals, counts ar
   CHECK(grouped("999.123456") == "999.123456");
   CHECK(grouped("") == "");
   CHECK(grouped("n/a") == "n/a");  // not a number: unchanged
+  CHECK(grouped("2025-07-15") == "2025-07-15");
+  CHECK(price_text("1e5") == "1e5");
   // Prices: padded to two decimals, never rounded (1.125 $/MWh stays 1.125).
   CHECK(price_text("7.8") == "7.80");
   CHECK(price_text("980") == "980.00");
