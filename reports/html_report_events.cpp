@@ -243,11 +243,12 @@ std::string resources_section(const RunTables& run) {
     controls.key_column = 0;
     controls.chart_column = 0;
     controls.rows_as_data = true;
-    rest = "<div id=\"ondemand-chart\" class=\"ondemand\" hidden></div>\n" +
-           table.html(controls, fmt::format("The other {}: click an id to draw its chart",
+    rest = table.html(controls, fmt::format("The other {}: click an id to draw its chart",
                                             plural(table.size(), "resource")));
   }
-  return section("resources", "Resources", body + charts + rest);
+  // Where the script draws a chart on demand (any resource's, from the hourly lines).
+  const std::string ondemand = "<div id=\"ondemand-chart\" class=\"ondemand\" hidden></div>\n";
+  return section("resources", "Resources", body + charts + ondemand + rest);
 }
 
 std::string hourly_section(const RunTables& run) {

@@ -282,6 +282,7 @@ function drawChart(resource) {
   var ordered = [];
   firsts.forEach(function (id) { ordered = ordered.concat(seen[id]); });
   var box = document.getElementById('ondemand-chart');
+  if (!box) return;
   box.hidden = false;
   box.innerHTML = '<h3>' + esc(resource) + ' <button type="button" class="chart-close">close</button></h3><figure>' +
       chartSvg(resource, ordered) + '<figcaption>' +
