@@ -18,8 +18,12 @@ packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqli
 # xmllint checks drsim check --junit against the JUnit schema (tests/app/check_many_test.cpp);
 # slurm-wlm and munge run the Slurm recipe on a single-node Slurm (tests/cluster/slurm_test.sh);
 # LibreOffice recalculates eo.xlsx and prints it to PDF, poppler's pdfinfo/pdftotext read the
-# pages (tests/reports/eo_libreoffice_check.py; about 60 packages, some 40 s to install).
+# pages (tests/reports/eo_libreoffice_check.py; about 60 packages, some 40 s to install);
+# node and npm run puppeteer-core (from the npm registry, tests/browser/package-lock.json), which drives
+# that chromium through a 1,000-resource report (tests/browser/run_report_driver.sh).
+# A node that is already there (e.g. NodeSource's nodejs, which bundles npm) is used as it is.
 test_packages=(chromium libxml2-utils slurm-wlm munge libreoffice-calc-nogui poppler-utils)
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then test_packages+=(nodejs npm); fi
 case "$mode" in test|unit) packages+=("${test_packages[@]}") ;; esac
 if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi  # libFuzzer
 missing=()

@@ -1,14 +1,17 @@
 // report.html: document skeleton, styles, the run header, rules and totals.
 #include "reports/html_report.hpp"
 
+#include <cctype>
 #include <fstream>
 #include <map>
+#include <set>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 #include "reports/html_escape.hpp"
 #include "reports/html_report_sections.hpp"
+#include "reports/html_script.hpp"
 #include "reports/html_table.hpp"
 #include "settlement/money.hpp"
 
@@ -39,16 +42,59 @@ Money money_of(const std::string& usd_text) {
 
 std::string money_text(Money amount) { return money_text(amount.str()); }
 
-std::string money_text(const std::string& usd_text) {
-  const std::size_t dot = usd_text.find('.');
-  const std::size_t int_end = dot == std::string::npos ? usd_text.size() : dot;
-  const std::size_t int_begin = !usd_text.empty() && usd_text[0] == '-' ? 1 : 0;
-  std::string out = usd_text.substr(0, int_begin);
+std::string money_text(const std::string& usd_text) { return grouped(usd_text); }
+
+namespace {
+// "-12.5", "7", "0.25": an optional minus, digits, optionally a point and digits.
+bool is_decimal_text(const std::string& text) {
+  std::size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+  const std::size_t int_begin = i;
+  while (i < text.size() && std::isdigit(static_cast<unsigned char>(text[i])) != 0) ++i;
+  if (i == int_begin) return false;
+  if (i == text.size()) return true;
+  if (text[i] != '.' || i + 1 == text.size()) return false;
+  for (++i; i < text.size(); ++i) {
+    if (std::isdigit(static_cast<unsigned char>(text[i])) == 0) return false;
+  }
+  return true;
+}
+}  // namespace
+
+std::string price_text(const std::string& text) {
+  if (!is_decimal_text(text)) return text;
+  const std::size_t dot = text.find('.');
+  const std::size_t decimals = dot == std::string::npos ? 0 : text.size() - dot - 1;
+  std::string padded = text;
+  if (dot == std::string::npos) padded += '.';
+  if (decimals < 2) padded.append(2 - decimals, '0');
+  return grouped(padded);
+}
+
+std::string plural(std::size_t n, const std::string& word) {
+  return grouped(std::to_string(n)) + " " + word + (n == 1 ? "" : "s");
+}
+
+std::string py_text(const std::string& planning_year) {
+  try {
+    const int py = std::stoi(planning_year);
+    return fmt::format("PY {}-{:02}", py, (py + 1) % 100);
+  } catch (const std::exception&) {
+    return planning_year;
+  }
+}
+
+
+std::string grouped(const std::string& text) {
+  if (!is_decimal_text(text)) return text;
+  const std::size_t dot = text.find('.');
+  const std::size_t int_end = dot == std::string::npos ? text.size() : dot;
+  const std::size_t int_begin = text[0] == '-' ? 1 : 0;
+  std::string out = text.substr(0, int_begin);
   for (std::size_t i = int_begin; i < int_end; ++i) {
     if (i > int_begin && (int_end - i) % 3 == 0) out += ',';
-    out += usd_text[i];
+    out += text[i];
   }
-  return out + usd_text.substr(int_end);
+  return out + text.substr(int_end);
 }
 
 std::string section(const std::string& id, const std::string& heading, const std::string& body) {
@@ -65,16 +111,18 @@ std::string run_header_section(const RunTables& run) {
   item("Scenario file", run.run("scenario_path"));
   item("Scenario SHA-256", run.run("scenario_sha256"), "mono");
   item("drsim version", run.run("drsim_version"));
-  item("Planning year", py.empty() ? "" : fmt::format("PY {}-{:02}: {}-06-01 to {}-06-01", py, (std::stoi(py) + 1) % 100,
-                                                          py, std::stoi(py) + 1));
+  item("Planning year", py.empty() ? "" : fmt::format("{}: {}-06-01 to {}-06-01 (end exclusive)", py_text(py), py,
+                                                          std::stoi(py) + 1));
   item("Event trace fingerprint", run.run("trace_fingerprint"), "mono");
   item("Run started / finished (UTC)", run.run("started_at") + " / " + run.run("finished_at"));
   out += "</dl>\n<nav><ul>";
+  out += "<li class=\"part\">Statement:</li>";
   for (const auto& [id, name] : std::vector<std::pair<std::string, std::string>>{
-           {"rules", "Rules"}, {"totals", "Totals"}, {"emergencies", "Emergencies"}, {"resources", "Resources"},
-           {"hourly", "Hourly lines"}, {"failures", "Failures"}, {"capacity", "Capacity"},
-           {"eo", "Earnings opportunity"}, {"allocation", "Allocation"}, {"warnings", "Warnings"}}) {
-    out += "<li><a href=\"#" + id + "\">" + name + "</a></li>";
+           {"totals", "Totals"}, {"failures", "Failures"}, {"allocation", "Allocation"},
+           {"eo", "Earnings opportunity"}, {"", "Detail:"}, {"capacity", "Capacity"}, {"rules", "Rules"},
+           {"warnings", "Warnings"}, {"emergencies", "Emergencies"}, {"resources", "Resources"},
+           {"hourly", "Hourly lines"}}) {
+    out += id.empty() ? "<li class=\"part\">" + name + "</li>" : "<li><a href=\"#" + id + "\">" + name + "</a></li>";
   }
   out += "</ul></nav>\n</header>\n";
   return out;
@@ -92,11 +140,11 @@ std::string rules_section(const RunTables& run) {
               over ? "overridden" : "");
   }
   const std::string intro = fmt::format(
-      "<p>Every rule value in force (rules.md). <strong>{}</strong> of {} differ from the default "
+      "<p>Every rule value in force (rules.md). <strong>{}</strong> of {} differ{} from the default "
       "(highlighted); \"set in scenario\" marks the keys the scenario's <code>rules:</code> block names, "
       "even where it restates the default.</p>\n",
-      overridden, t.rows.size());
-  return section("rules", "Rules in force", intro + table.html());
+      overridden, t.rows.size(), overridden == 1 ? "s" : "");
+  return section("rules", "Rules in force", intro + table.html(TableControls{.id = "rule-list", .print_all = true}));
 }
 
 std::string totals_section(const RunTables& run) {
@@ -113,13 +161,15 @@ std::string totals_section(const RunTables& run) {
   if (!run.table("eo").rows.empty()) card("Earnings opportunity", "$" + money_text(run.summary("eo_usd")), "after non-performance");
   std::string dq;
   int dq_count = 0;
+  constexpr int kListed = 12;  // ids named on the card; the Failures section lists them all
   const DbTable& s = run.table("summary");
   for (std::size_t i = 0; i < s.rows.size(); ++i) {
     if (s.at(i, "key") == "disqualified") {
-      dq += (dq.empty() ? "" : ", ") + s.at(i, "value");
+      if (dq_count < kListed) dq += (dq.empty() ? "" : ", ") + s.at(i, "value");
       ++dq_count;
     }
   }
+  if (dq_count > kListed) dq += fmt::format(" and {} more (Failures and disqualifications)", dq_count - kListed);
   // A few ids fit the card's figure; a longer list goes to its note.
   const std::string because = "by this planning year's second counted failures";
   if (dq_count == 0) {
@@ -127,7 +177,7 @@ std::string totals_section(const RunTables& run) {
   } else if (dq_count <= 3) {
     card("Disqualified from ACP", dq, because);
   } else {
-    card("Disqualified from ACP", fmt::format("{} resources", dq_count), because + ": " + dq);
+    card("Disqualified from ACP", plural(static_cast<std::size_t>(dq_count), "resource"), because + ": " + dq);
   }
   cards += "</div>\n";
 
@@ -139,10 +189,18 @@ std::string totals_section(const RunTables& run) {
   };
   std::map<std::string, Totals> by;
   const DbTable& h = run.table("hourly");
-  for (std::size_t i = 0; i < h.rows.size(); ++i) {
-    Totals& t = by[h.at(i, "resource_id")];
-    t.energy += money_of(h.at(i, "energy_charge_usd"));
-    t.rsg += money_of(h.at(i, "rsg_charge_usd"));
+  if (!h.rows.empty()) {
+    const std::size_t res = h.col("resource_id"), energy = h.col("energy_charge_usd"), rsg = h.col("rsg_charge_usd");
+    Totals* t = nullptr;
+    const std::string* id = nullptr;  // a resource's lines mostly follow each other: look it up once per run of lines
+    for (const auto& row : h.rows) {
+      if (id == nullptr || row[res] != *id) {
+        id = &row[res];
+        t = &by[*id];
+      }
+      t->energy += money_of(row[energy]);
+      t->rsg += money_of(row[rsg]);
+    }
   }
   const DbTable& c = run.table("capacity");
   for (std::size_t i = 0; i < c.rows.size(); ++i) by[c.at(i, "resource_id")].capacity += money_of(c.at(i, "amount_usd"));
@@ -157,10 +215,16 @@ std::string totals_section(const RunTables& run) {
                   {false, true, true, true, true, true, true, false});
   for (const auto& [id, t] : by) {
     table.add({id, money_text(t.energy), money_text(t.rsg), money_text(t.energy + t.rsg), money_text(t.capacity),
-               std::to_string(t.failed), std::to_string(t.counted), t.disqualified ? "yes" : "no"},
+               grouped(std::to_string(t.failed)), grouped(std::to_string(t.counted)), t.disqualified ? "yes" : "no"},
               t.disqualified ? "disqualified" : "");
   }
-  return section("totals", "Totals", cards + table.html("By resource"));
+  TableControls controls;
+  controls.id = "by-resource";
+  controls.key_column = 0;
+  controls.print_all = true;  // part of the statement
+  return section("totals", "Totals",
+                 cards + "<p>Per resource: click a heading to sort, type a resource id or any text to filter.</p>\n" +
+                     table.html(controls, "By resource (" + plural(by.size(), "resource") + ")"));
 }
 
 }  // namespace html
@@ -172,7 +236,7 @@ constexpr const char* kStyle = R"css(
   --short:#d1343a; --warn:#b86e00; }
 * { box-sizing: border-box; }
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif; color: var(--ink);
-  margin: 0 auto; max-width: 1180px; padding: 24px 28px 60px; background: #fff; }
+  margin: 0 auto; max-width: 1500px; padding: 24px 20px 60px; background: #fff; }
 h1 { font-size: 24px; margin: 0 0 8px; }
 h2 { font-size: 19px; margin: 36px 0 10px; padding-bottom: 4px; border-bottom: 2px solid var(--accent); }
 h3 { font-size: 15px; margin: 22px 0 6px; }
@@ -182,13 +246,17 @@ dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; 
 dl.meta dt { color: var(--muted); } dl.meta dd { margin: 0; overflow-wrap: anywhere; }
 nav ul { list-style: none; padding: 0; margin: 8px 0 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
 nav a { color: var(--accent); text-decoration: none; } nav a:hover { text-decoration: underline; }
+nav li.part { color: var(--muted); font-weight: 600; }
 .tablewrap { overflow-x: auto; margin: 6px 0 14px; }
-table { border-collapse: collapse; font-size: 12.5px; min-width: 40%; }
+table { border-collapse: collapse; font-size: 12px; min-width: 40%; }
 caption { text-align: left; font-weight: 600; padding: 4px 0; }
-th, td { padding: 3px 8px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th, td { padding: 3px 6px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
 td { white-space: nowrap; } td:last-child { white-space: normal; min-width: 16ch; }  /* ids and times stay whole */
 th { background: var(--band); font-weight: 600; position: sticky; top: 0; }
+#hourly-lines td:last-child { min-width: 12ch; overflow-wrap: anywhere; }  /* the flags wrap: the table fits 1280 px */
+#hourly-lines th, #hourly-lines td { padding: 3px 4px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.num { white-space: normal; }  /* "shortfall MWh" may take two lines; the figures never do */
 tr.charged td { background: #fdecec; } tr.exempt td { color: var(--muted); background: #f7f7f7; }
 tr.overridden td { background: #fff4d6; font-weight: 600; } tr.disqualified td { background: #fde2e2; }
 tr.counted td:first-child { border-left: 3px solid var(--short); }
@@ -207,9 +275,16 @@ svg .tl-emergency { fill: #f3c9a4; stroke: #c46a1c; } svg .tl-notice { fill: #cf
 svg .tl-window { fill: #1f5fa8; } svg .tl-window.unack { fill: #fff; stroke: #1f5fa8; stroke-dasharray: 4 2; }
 svg .tl-cut { fill: #e1e4e8; stroke: #9aa3ad; stroke-dasharray: 3 2; } svg .tl-withdrawn { stroke: var(--short); stroke-width: 2; }
 svg .hc-actual { fill: #4b8fd6; } svg .hc-shortfall { fill: var(--short); fill-opacity: .55; stroke: var(--short); }
-svg .hc-shortfall.uncharged { fill-opacity: .18; stroke-dasharray: 2 2; }
 svg .hc-instructed { stroke: #e08a00; stroke-width: 2; stroke-dasharray: 5 3; } svg .hc-target { stroke: #1d2430; stroke-width: 2; }
 svg .hc-exempt { fill: #eceff3; }
+svg .hc-uncharged { fill: var(--short); fill-opacity: .18; stroke: var(--short); stroke-dasharray: 2 2; }
+svg .hc-noar { fill: none; stroke: #7b3fa0; stroke-width: 2; stroke-dasharray: 4 2; }  /* an outline: the bar under it stays its colour */
+.dt-tools { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin: 4px 0; font-size: 12.5px; }
+.dt-tools input { font: inherit; padding: 2px 4px; } .dt-count { color: var(--muted); }
+.dt-tools button, button.chart-btn, button.chart-close { font: inherit; font-size: 12px; padding: 1px 6px; cursor: pointer; }
+th.sortable { cursor: pointer; user-select: none; } th.sortable:hover { text-decoration: underline; }
+th[aria-sort=ascending]::after { content: " \25B2"; font-size: 9px; } th[aria-sort=descending]::after { content: " \25BC"; font-size: 9px; }
+.ondemand { border: 1px solid var(--line); border-radius: 6px; padding: 4px 10px; margin: 8px 0; }
 footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--line); padding-top: 8px; }
 @media print {
   body { max-width: none; padding: 0; font-size: 11px; }
@@ -217,37 +292,63 @@ footer { margin-top: 40px; color: var(--muted); font-size: 12px; border-top: 1px
   nav { display: none; }
   h2 { break-after: avoid; } figure, .card, tr { break-inside: avoid; }
   section { break-before: auto; } .tablewrap, figure { overflow: visible; }
+  .detail { break-before: page; } .dt-tools label, .dt-tools button, button.chart-close { display: none; }
+  button.chart-btn { border: 0; background: none; padding: 0; font: inherit; }
   th { position: static; } a { color: inherit; text-decoration: none; }
   tr.charged td, tr.overridden td, tr.disqualified td, .card { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 )css";
+
+// Every resource id of the run, for the "resource" filter boxes' suggestions.
+std::string resource_datalist(const RunTables& run) {
+  std::set<std::string> ids;
+  for (const char* table : {"hourly", "capacity", "failures"}) {
+    const DbTable& t = run.table(table);
+    if (!t.has("resource_id")) continue;
+    const std::size_t c = t.col("resource_id");
+    for (const auto& row : t.rows) ids.insert(row[c]);
+  }
+  std::string out = "<datalist id=\"resource-ids\">";
+  for (const auto& id : ids) out += "<option value=\"" + html_escape(id) + "\">";
+  return out + "</datalist>\n";
+}
 
 }  // namespace
 
 std::string html_report(const RunTables& run) {
   using namespace html;
   std::string out;
+  out.reserve(1 << 21);
   out += "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  // No network: everything is inline, and the policy forbids any fetch the page might attempt.
-  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n";
+  // No network: everything is inline, the policy forbids any fetch the page might attempt and
+  // runs the one script below (by its hash) and no other.
+  out += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+         "img-src data:; script-src " + report_script_csp_source() + "\">\n";
   out += "<title>drsim report: " + html_escape(run.run("scenario_name")) + "</title>\n";
   out += "<style>" + std::string(kStyle) + "</style>\n</head>\n<body>\n";
   out += run_header_section(run);
   out += "<main>\n";
-  out += rules_section(run);
+  // The statement first (on screen and on paper), the detail after it.
+  out += "<div class=\"statement\">\n";
   out += totals_section(run);
+  out += failures_section(run);
+  out += allocation_section(run);
+  out += eo_section(run);
+  out += "</div>\n<div class=\"detail\">\n";
+  out += capacity_section(run);
+  out += rules_section(run);
+  out += warnings_section(run);
   out += emergencies_section(run);
   out += resources_section(run);
   out += hourly_section(run);
-  out += failures_section(run);
-  out += capacity_section(run);
-  out += eo_section(run);
-  out += allocation_section(run);
-  out += warnings_section(run);
-  out += "</main>\n<footer>Written by drsim " + html_escape(run.run("drsim_version")) +
+  out += "</div>\n</main>\n";
+  out += resource_datalist(run);
+  out += "<footer>Written by drsim " + html_escape(run.run("drsim_version")) +
          " from results.sqlite. Figures are exact decimals; money is rounded to the cent per line "
-         "(rules.md 1a) and every total is the sum of its lines.</footer>\n</body>\n</html>\n";
+         "(rules.md 1a) and every total is the sum of its lines. The page's script only sorts, filters and "
+         "draws these texts; it computes no figure.</footer>\n";
+  out += "<script>" + report_script() + "</script>\n</body>\n</html>\n";
   return out;
 }
 

@@ -36,6 +36,15 @@ std::optional<MarketTime> time_or_none(const std::string& text);
 Money money_of(const std::string& usd_text);
 std::string money_text(Money amount);
 std::string money_text(const std::string& usd_text);  // "613180.00" -> "613,180.00"
+// Any exact decimal text with its integer digits grouped by thousands ("12817.5" -> "12,817.5");
+// a text that is not a number passes unchanged.
+std::string grouped(const std::string& decimal_text);
+// A price: grouped, at least two decimals, never rounded ("7.8" -> "7.80", "1.125" stays).
+std::string price_text(const std::string& decimal_text);
+// "1 instruction", "2 instructions", "1,000 resources".
+std::string plural(std::size_t n, const std::string& word);
+// A planning year written one way everywhere: "2025" -> "PY 2025-26".
+std::string py_text(const std::string& planning_year);
 std::string section(const std::string& id, const std::string& heading, const std::string& body);
 
 }  // namespace drsim::reports::html

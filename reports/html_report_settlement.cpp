@@ -62,7 +62,7 @@ std::string failures_section(const RunTables& run) {
     groups[{f.at(i, "resource_id"), f.at(i, "planning_year"), f.at(i, "season")}].push_back(i);
   }
   HtmlTable table({"resource", "planning year", "season", "instruction", "start", "counted", "disqualifies", "why"},
-                  {false, true, false, false, false, false, false, false});
+                  {false, false, false, false, false, false, false, false});
   for (auto& [key, rows] : groups) {
     std::stable_sort(rows.begin(), rows.end(), [&f](std::size_t a, std::size_t b) {
       return std::tie(f.at(a, "start"), f.at(a, "instruction_id")) < std::tie(f.at(b, "start"), f.at(b, "instruction_id"));
@@ -102,20 +102,40 @@ std::string failures_section(const RunTables& run) {
       } else {
         why += "; penalized, not counted";
       }
-      table.add({f.at(r, "resource_id"), f.at(r, "planning_year"), f.at(r, "season"), f.at(r, "instruction_id"),
+      table.add({f.at(r, "resource_id"), py_text(f.at(r, "planning_year")), f.at(r, "season"), f.at(r, "instruction_id"),
                  f.at(r, "start"), is_counted ? "yes" : "no", disq ? "yes" : "", why},
                 disq ? "disqualified" : (is_counted ? "counted" : ""));
     }
   }
-  body += table.html("Failed occasions by resource and season");
-  HtmlTable dtable({"resource", "ACP stops from", "ACP resumes on"}, {false, false, false});
+  TableControls controls;
+  controls.id = "failure-list";
+  controls.key_column = 0;
+  controls.print_all = true;  // part of the statement
+  HtmlTable dtable({"resource", "ACP stops from", "ACP resumes on (exclusive)"}, {false, false, false});
   for (std::size_t d = 0; d < dq.rows.size(); ++d) {
     dtable.add({dq.at(d, "resource_id"), dq.at(d, "acp_stops_from"), dq.at(d, "acp_resumes_on")}, "disqualified");
   }
+  TableControls dcontrols = controls;
+  dcontrols.id = "disqualification-list";
+  // Disqualifications first: they stop payments; the occasions behind them follow.
   body += dtable.empty() ? "<p>No ACP disqualification from this planning year's failures.</p>\n"
-                         : dtable.html("ACP disqualifications (market days, end exclusive)");
+                         : dtable.html(dcontrols, fmt::format("ACP disqualifications ({}; market days, end "
+                                                              "exclusive: ACP is paid again from the resume date)",
+                                                              plural(dtable.size(), "resource")));
+  body += table.html(controls, fmt::format("Failed occasions by resource and season ({})",
+                                           plural(table.size(), "occasion")));
   return section("failures", "Failures and disqualifications", body);
 }
+
+namespace {
+TableControls capacity_controls() {
+  TableControls controls;
+  controls.id = "capacity-lines";
+  controls.key_column = 0;
+  controls.rows_as_data = true;  // detail: capacity.csv has the same lines
+  return controls;
+}
+}  // namespace
 
 std::string capacity_section(const RunTables& run) {
   const DbTable& c = run.table("capacity");
@@ -128,8 +148,8 @@ std::string capacity_section(const RunTables& run) {
     const auto season = parse_season(c.at(i, "season"));
     if (season && !c.at(i, "planning_year").empty()) days = std::to_string(season_days(std::stoi(c.at(i, "planning_year")), *season));
     by_season[c.at(i, "season")] += money_of(c.at(i, "amount_usd"));
-    table.add({c.at(i, "resource_id"), c.at(i, "season"), c.at(i, "cleared_mw"), c.at(i, "acp_usd_per_mw_day"), days,
-               c.at(i, "days_paid"), money_text(c.at(i, "amount_usd"))},
+    table.add({c.at(i, "resource_id"), c.at(i, "season"), grouped(c.at(i, "cleared_mw")),
+               price_text(c.at(i, "acp_usd_per_mw_day")), days, c.at(i, "days_paid"), money_text(c.at(i, "amount_usd"))},
               days != c.at(i, "days_paid") ? "disqualified" : "");
   }
   HtmlTable seasons({"season", "capacity $"}, {false, true});
@@ -140,7 +160,7 @@ std::string capacity_section(const RunTables& run) {
   return section("capacity", "Capacity payments",
                  "<p>Cleared MW x ACP x days paid, per resource and season, rounded per line (rules.md 4.9). Rows "
                  "with fewer days paid than days in the season are tinted (ACP disqualification or exclusion).</p>\n" +
-                     seasons.html("By season") + table.html("By resource and season"));
+                     seasons.html("By season") + table.html(capacity_controls(), "By resource and season"));
 }
 
 std::string eo_section(const RunTables& run) {
@@ -154,9 +174,9 @@ std::string eo_section(const RunTables& run) {
   for (std::size_t i = 0; i < e.rows.size(); ++i) {
     before += money_of(e.at(i, "eo_before_usd"));
     after += money_of(e.at(i, "eo_usd"));
-    table.add({e.at(i, "mp_id"), e.at(i, "season"), e.at(i, "acp_usd_per_mw_day"), e.at(i, "cleared_mw"),
-               e.at(i, "nonperformance_mw"), e.has("mw_days_before") ? e.at(i, "mw_days_before") : "",
-               e.has("mw_days_after") ? e.at(i, "mw_days_after") : "", money_text(e.at(i, "eo_before_usd")),
+    table.add({e.at(i, "mp_id"), e.at(i, "season"), price_text(e.at(i, "acp_usd_per_mw_day")), grouped(e.at(i, "cleared_mw")),
+               grouped(e.at(i, "nonperformance_mw")), e.has("mw_days_before") ? grouped(e.at(i, "mw_days_before")) : "",
+               e.has("mw_days_after") ? grouped(e.at(i, "mw_days_after")) : "", money_text(e.at(i, "eo_before_usd")),
                money_text(e.at(i, "adjustment_usd")), money_text(e.at(i, "eo_usd"))},
               e.at(i, "adjustment_usd") != "0.00" ? "charged" : "");
   }
@@ -169,7 +189,7 @@ std::string eo_section(const RunTables& run) {
                          money_text(before), money_text(after), money_text(total),
                          money_of(total) < after ? " (capped)" : "")) +
                      "</p>\n";
-  return section("eo", "Earnings opportunity", body + table.html());
+  return section("eo", "Earnings opportunity", body + table.html(TableControls{.id = "eo-lines", .print_all = true}));
 }
 
 std::string allocation_section(const RunTables& run) {
@@ -185,12 +205,13 @@ std::string allocation_section(const RunTables& run) {
   HtmlTable table({"LSE", "amount $", "instruction-hours", "of which on static shares"}, {false, true, true, true});
   for (std::size_t i = 0; i < a.rows.size(); ++i) {
     const auto& h = hours[a.at(i, "lse_id")];
-    table.add({a.at(i, "lse_id"), money_text(a.at(i, "amount_usd")), std::to_string(h.first), std::to_string(h.second)});
+    table.add({a.at(i, "lse_id"), money_text(a.at(i, "amount_usd")), grouped(std::to_string(h.first)),
+               grouped(std::to_string(h.second))});
   }
   return section("allocation", "Allocation of penalty revenue",
                  "<p>Each instruction-hour's charges go to the LSEs of its emergency's LBAs by load ratio share, "
                  "cents split by largest remainder (rules.md 4.10).</p>\n" +
-                     table.html());
+                     table.html(TableControls{.id = "allocation-list", .print_all = true}));
 }
 
 }  // namespace drsim::reports::html

@@ -31,7 +31,7 @@ std::string resource_hour_chart_svg(const std::string& title, const std::vector<
     slot_of[i] = slots++;
   }
   const int slot_w = std::clamp(slots > 0 ? 860 / slots : 40, 6, 44);
-  const int width = std::max(620, kLeft + slots * slot_w + kRight);  // at least the legend
+  const int width = std::max(1000, kLeft + slots * slot_w + kRight);  // at least the legend
   const int height = kTop + kPlot + kBottom;
 
   std::int64_t lo = 0;
@@ -53,17 +53,21 @@ std::string resource_hour_chart_svg(const std::string& title, const std::vector<
   const SvgScale y(lo, hi, kTop + kPlot, kTop);
 
   SvgCanvas svg(width, height, title);
-  // Legend.
+  // Legend: one entry per drawing, so no shading goes unexplained (html_script.cpp's legend() is the same).
   svg.rect(kLeft, 8, 12, 10, "hc-actual");
   svg.text(kLeft + 16, 17, "actual MW", "legend");
-  svg.line(kLeft + 100, 13, kLeft + 118, 13, "hc-instructed");
-  svg.text(kLeft + 122, 17, "instructed MW", "legend");
-  svg.line(kLeft + 230, 13, kLeft + 248, 13, "hc-target");
-  svg.text(kLeft + 252, 17, "target MW", "legend");
-  svg.rect(kLeft + 340, 8, 12, 10, "hc-shortfall");
-  svg.text(kLeft + 356, 17, "shortfall", "legend");
-  svg.rect(kLeft + 430, 8, 12, 10, "hc-exempt");
-  svg.text(kLeft + 446, 17, "exempt hour", "legend");
+  svg.line(kLeft + 92, 13, kLeft + 110, 13, "hc-instructed");
+  svg.text(kLeft + 114, 17, "instructed MW", "legend");
+  svg.line(kLeft + 212, 13, kLeft + 230, 13, "hc-target");
+  svg.text(kLeft + 234, 17, "target MW", "legend");
+  svg.rect(kLeft + 312, 8, 12, 10, "hc-shortfall");
+  svg.text(kLeft + 328, 17, "charged shortfall", "legend");
+  svg.rect(kLeft + 436, 8, 12, 10, "hc-uncharged");
+  svg.text(kLeft + 452, 17, "uncharged shortfall", "legend");
+  svg.rect(kLeft + 572, 8, 12, 10, "hc-noar");
+  svg.text(kLeft + 588, 17, "no advanced reporting (all penalized)", "legend");
+  svg.rect(kLeft + 826, 8, 12, 10, "hc-exempt");
+  svg.text(kLeft + 842, 17, "exempt hour", "legend");
 
   // MW axis.
   for (const std::int64_t t : nice_ticks(lo, hi, 7)) {
@@ -79,15 +83,16 @@ std::string resource_hour_chart_svg(const std::string& title, const std::vector<
     const int x0 = kLeft + slot_of[i] * slot_w;
     const int x1 = x0 + slot_w;
     const std::string tip = fmt::format(
-        "{} {} HE{}: instructed {}, target {}, actual {}, shortfall {} MW{}", h.instruction_id, h.hour.str(),
+        "{} {} HE{}: instructed {}, target {}, actual {}, shortfall {} MW{}{}", h.instruction_id, h.hour.str(),
         h.hour.he(), h.instructed.str(), mw(h.target), mw(h.actual), h.shortfall.str(),
+        h.no_advanced_reporting ? " (no advanced reporting: the full instruction is penalized)" : "",
         h.exempt_reason.empty() ? "" : " (exempt: " + h.exempt_reason + ")");
     if (!h.exempt_reason.empty()) svg.rect(x0, kTop, slot_w, kPlot, "hc-exempt", tip);
     if (h.actual) svg.rect(x0 + 2, y(0), slot_w - 4, y(h.actual->micros()) - y(0), "hc-actual", tip);
     if (h.shortfall > Decimal()) {
       const Decimal top = h.target ? *h.target : h.instructed;
       svg.rect(x0 + 1, y(top.micros()), slot_w - 2, y((top - h.shortfall).micros()) - y(top.micros()),
-               h.charged ? "hc-shortfall" : "hc-shortfall uncharged", tip);
+               h.no_advanced_reporting ? "hc-noar" : (h.charged ? "hc-shortfall" : "hc-uncharged"), tip);
     }
     svg.line(x0, y(h.instructed.micros()), x1, y(h.instructed.micros()), "hc-instructed");
     if (h.target) svg.line(x0, y(h.target->micros()), x1, y(h.target->micros()), "hc-target");

@@ -19,9 +19,11 @@ struct HourPoint {
   Decimal shortfall;                // MW
   bool charged = false;             // the hour carries a charge
   std::string exempt_reason;        // empty when none
+  bool no_advanced_reporting = false;  // flagged: the full instruction is penalized (rules.md), drawn apart
 };
 
 // One slot per hour in the given order (a gap between instructions); `title` names the chart.
+// html_script.cpp draws the same chart in the browser for the resources the page does not draw.
 std::string resource_hour_chart_svg(const std::string& title, const std::vector<HourPoint>& hours);
 
 }  // namespace drsim::reports

@@ -45,7 +45,7 @@ std::string emergency_timeline_svg(const TimelineEmergency& e) {
   SvgCanvas svg(kWidth, height, "Timeline of emergency " + e.id);
   const SvgScale x(lo_s, hi_s, kLeft, kWidth - kRight);
 
-  // Legend.
+  // Legend: one entry per kind of bar (the withdrawal line carries its own label).
   svg.rect(kLeft, 6, 14, 10, "tl-emergency");
   svg.text(kLeft + 18, 15, "emergency", "legend");
   svg.rect(kLeft + 100, 6, 14, 10, "tl-notice");
@@ -54,6 +54,8 @@ std::string emergency_timeline_svg(const TimelineEmergency& e) {
   svg.text(kLeft + 298, 15, "deployment window", "legend");
   svg.rect(kLeft + 440, 6, 14, 10, "tl-cut");
   svg.text(kLeft + 458, 15, "withdrawn part", "legend");
+  svg.rect(kLeft + 580, 6, 14, 10, "tl-window unack");
+  svg.text(kLeft + 598, 15, "not acknowledged", "legend");
 
   // Time axis: grid lines and labels; the date is shown where it changes.
   const std::int64_t step = hour_step(hi_s - lo_s);

@@ -7,7 +7,7 @@ Checks, with the python3 standard library only:
   * --dump-dom: every expected section heading is present and the page holds SVG charts;
   * the console log (--enable-logging=stderr): no uncaught error, no console error, no
     Content-Security-Policy refusal (the report must need no network at all);
-  * --screenshot (1280x2000 PNG, decoded here with zlib): not blank (many distinct colours,
+  * --screenshot (1280x3600 PNG: the statement comes first, the charts after it, decoded here with zlib): not blank (many distinct colours,
     enough non-white pixels) and the chart colours of the timeline window bar and the actual-MW
     bars appear, so the SVG really was painted.
 Exit 0 when all hold, 1 with the reasons otherwise, 77 when no chromium is installed.
@@ -127,7 +127,7 @@ def main():
     shot = os.path.join(work, "report.png")
     if os.path.exists(shot):
         os.remove(shot)
-    code, _, log = run_chromium(binary, ["--screenshot=" + shot, "--window-size=1280,2000",
+    code, _, log = run_chromium(binary, ["--screenshot=" + shot, "--window-size=1280,3600",
                                          "--hide-scrollbars"], url)
     for line in log.splitlines():
         if "Uncaught" in line or "ERROR:CONSOLE" in line:

@@ -27,3 +27,30 @@ TEST_CASE("HtmlTable escapes cells and marks numeric columns", "[html]") {
   CHECK(html.find("<caption>Caption &lt;b&gt;</caption>") != std::string::npos);
   CHECK_THROWS(t.add({"only one cell"}));
 }
+
+TEST_CASE("HtmlTable with controls: rows as one block of data that no id can break out of", "[html]") {
+  HtmlTable t({"resource", "MW"}, {false, true});
+  t.add({"DR-</script><b>\"1\\\t2", "1,000.5"}, "charged");
+  t.add({"DR-2", "7"});
+  drsim::reports::TableControls k;
+  k.id = "lines";
+  k.key_column = 0;
+  k.rows_as_data = true;
+  const std::string html = t.html(k, "Lines");
+  // The script's hooks: id, page size, the filter column, where the rows are, how many.
+  CHECK(html.find("<div class=\"dt\" id=\"lines\" data-page=\"50\" data-key=\"0\" data-rows=\"lines-rows\" "
+                  "data-total=\"2\">") != std::string::npos);
+  CHECK(html.find("<label>resource <input class=\"dt-key\"") != std::string::npos);
+  // No row in <tbody>; a line per row, class then cells by tabs; '<', '\' and a tab escaped.
+  CHECK(html.find("<tbody>\n</tbody>") != std::string::npos);
+  CHECK(html.find("<script type=\"text/plain\" id=\"lines-rows\">\n"
+                  "charged\tDR-\\x3c/script>\\x3cb>\"1\\\\\\t2\t1,000.5\n"
+                  "\tDR-2\t7\n</script>") != std::string::npos);
+  CHECK(html.find("</script><b>") == std::string::npos);
+  CHECK(html.find("<noscript>") != std::string::npos);
+  // Without rows_as_data the rows stay in the HTML (they print and read without the script).
+  k.rows_as_data = false;
+  const std::string inline_rows = t.html(k);
+  CHECK(inline_rows.find("<td>DR-2</td><td class=\"num\">7</td>") != std::string::npos);
+  CHECK(inline_rows.find("text/plain") == std::string::npos);
+}

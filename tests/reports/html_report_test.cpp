@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "reports/html_report_sections.hpp"
+#include "reports/html_script.hpp"
 #include "tests/reports/report_test_support.hpp"
 
 using namespace drsim::test;
@@ -39,6 +40,29 @@ TEST_CASE("money_text groups thousands and keeps the cents", "[html_report]") {
         "320,000,000,000,000,000.00");
 }
 
+TEST_CASE("figures are grouped by thousands, prices keep two decimals, counts are plural-aware", "[html_report]") {
+  using namespace drsim::reports::html;
+  // MW and MWh texts: only the integer digits are grouped, every decimal is kept.
+  CHECK(grouped("12817.5") == "12,817.5");
+  CHECK(grouped("-1000") == "-1,000");
+  CHECK(grouped("999.123456") == "999.123456");
+  CHECK(grouped("") == "");
+  CHECK(grouped("n/a") == "n/a");  // not a number: unchanged
+  CHECK(grouped("2025-07-15") == "2025-07-15");
+  CHECK(price_text("1e5") == "1e5");
+  // Prices: padded to two decimals, never rounded (1.125 $/MWh stays 1.125).
+  CHECK(price_text("7.8") == "7.80");
+  CHECK(price_text("980") == "980.00");
+  CHECK(price_text("1.125") == "1.125");
+  CHECK(price_text("2411.71") == "2,411.71");
+  CHECK(price_text("") == "");
+  CHECK(plural(1, "instruction") == "1 instruction");
+  CHECK(plural(0, "instruction") == "0 instructions");
+  CHECK(plural(1000, "resource") == "1,000 resources");
+  CHECK(py_text("2022") == "PY 2022-23");
+  CHECK(py_text("2099") == "PY 2099-00");
+}
+
 TEST_CASE("report.html of the worked example shows every section with its figures", "[html_report]") {
   TempDir dir("html");
   const fs::path scenario = copy_example("worked-example", dir.path(), "we");
@@ -65,17 +89,29 @@ TEST_CASE("report.html of the worked example shows every section with its figure
   CHECK(count(html, "<svg ") == 2);
   CHECK(has(html, "Timeline of emergency EV-1"));
   CHECK(has(html, "SI-1 \xc2\xb7 DR-1"));
-  // The hourly lines: HE18's charge 4 MWh x 980 = 3920.00 and RSG 4 x 1.50 = 6.00 on a charged row.
-  CHECK(has(html, "<tr class=\"charged\"><td>SI-1</td><td>DR-1</td><td>2025-07-15T17:00</td><td class=\"num\">18</td>"));
-  CHECK(has(html, "<td class=\"num\">3,920.00</td><td class=\"num\">6.00</td>"));
+  // The hourly lines, a line of data each (class, then the cells by tabs): HE18's charge 4 MWh x 980 =
+  // 3920.00 and RSG 4 x 1.50 = 6.00, money right after the key, prices with two decimals (LMP 980.00).
+  CHECK(has(html, "\ncharged\tSI-1\tDR-1\t2025-07-15T17:00\t18\t3,920.00\t6.00\t4\t980.00\t1.50\t"));
+  // Statement first: totals, failures, allocation, EO; then the detail.
+  CHECK(html.find("<h2>Totals</h2>") < html.find("<h2>Failures and disqualifications</h2>"));
+  CHECK(html.find("<h2>Failures and disqualifications</h2>") < html.find("<h2>Allocation of penalty revenue</h2>"));
+  CHECK(html.find("<h2>Earnings opportunity</h2>") < html.find("<div class=\"detail\">"));
+  CHECK(html.find("<div class=\"detail\">") < html.find("<h2>Capacity payments</h2>"));
+  CHECK(has(html, "PY 2025-26: 2025-06-01 to 2026-06-01 (end exclusive)"));
+  CHECK(has(html, "1 instruction."));
+  CHECK_FALSE(has(html, "instruction(s)"));
+  CHECK_FALSE(has(html, "hour(s)"));
   // The rules: none differs from the default, but the file names two of them.
   CHECK(has(html, "<strong>0</strong> of 12 differ"));
   CHECK(count(html, "<td>yes</td></tr>") == 2);
   // The one failure is the first of the summer, counted, not disqualifying.
   CHECK(has(html, "first failed occasion of the season"));
   CHECK(has(html, "No warnings"));
-  // Self-contained: no scripts, no external fetches.
-  CHECK_FALSE(has(html, "<script"));
+  // Self-contained: one inline script, allowed by its hash and nothing else; no external fetches.
+  CHECK(count(html, "<script>") == 1);
+  CHECK_FALSE(has(html, "<script src"));
+  CHECK(has(html, "script-src " + drsim::reports::report_script_csp_source() + "\""));
+  CHECK(has(html, "<script>" + drsim::reports::report_script() + "</script>"));
   std::string no_ns = html;
   for (std::size_t at = no_ns.find("xmlns=\"http://www.w3.org/2000/svg\""); at != std::string::npos;
        at = no_ns.find("xmlns=\"http://www.w3.org/2000/svg\"")) {

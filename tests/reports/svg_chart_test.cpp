@@ -47,6 +47,9 @@ TEST_CASE("emergency timeline places notice and window on an hour scale", "[svg]
   CHECK(has(svg, "<rect x=\"190\" y=\"74\" width=\"375\" height=\"10\" class=\"tl-notice\">"));
   CHECK(has(svg, "<rect x=\"565\" y=\"71\" width=\"300\" height=\"16\" class=\"tl-window\">"));
   CHECK_FALSE(has(svg, "class=\"tl-cut\"><title>"));  // only the legend swatch
+  // Every kind of bar is in the legend, the unacknowledged window too.
+  CHECK(has(svg, "<rect x=\"770\" y=\"6\" width=\"14\" height=\"10\" class=\"tl-window unack\"/>"));
+  CHECK(has(svg, ">not acknowledged</text>"));
 }
 
 TEST_CASE("a withdrawal after the start cuts the drawn window", "[svg]") {
@@ -62,6 +65,20 @@ TEST_CASE("a withdrawal after the start cuts the drawn window", "[svg]") {
   CHECK_FALSE(has(svg, "EV-<1>"));
 }
 
+TEST_CASE("an hour without advanced reporting is outlined, not shaded over the bar", "[svg]") {
+  std::vector<HourPoint> hours;
+  // No target: the full 10 MW instruction is the shortfall although 12 MW were delivered.
+  HourPoint p{"SI-1", T("2025-07-15T15:00"), D("10"), std::nullopt, D("12"), D("10"), true, ""};
+  p.no_advanced_reporting = true;
+  hours.push_back(p);
+  const std::string svg = resource_hour_chart_svg("DR-1", hours);
+  // 12 MW with at most 6 ticks: 5 MW steps, axis 0..15 MW over y 214..34, 12 px per MW. The outline
+  // spans 10 MW -> 0: y 94..214 (120 px); one 44 px slot from x 64, drawn 1 px in: x 65, 42 px.
+  CHECK(has(svg, "<rect x=\"65\" y=\"94\" width=\"42\" height=\"120\" class=\"hc-noar\">"));
+  CHECK(has(svg, "no advanced reporting: the full instruction is penalized"));
+  CHECK_FALSE(has(svg, "class=\"hc-shortfall\"><title>"));  // only the legend swatch
+}
+
 TEST_CASE("hour chart draws actual bars and shades the shortfall below the target", "[svg]") {
   std::vector<HourPoint> hours;
   hours.push_back({"SI-1", T("2025-07-15T15:00"), D("10"), D("10"), D("10"), D("0"), false, ""});
@@ -75,6 +92,11 @@ TEST_CASE("hour chart draws actual bars and shades the shortfall below the targe
   std::size_t n = 0;
   for (std::size_t at = svg.find("class=\"hc-shortfall"); at != std::string::npos; at = svg.find("class=\"hc-shortfall", at + 1)) ++n;
   CHECK(n == 2);
+  // The legend names every shading, the hour without advanced reporting included.
+  for (const char* entry : {"actual MW", "instructed MW", "target MW", "charged shortfall", "uncharged shortfall",
+                            "no advanced reporting (all penalized)", "exempt hour"}) {
+    CHECK(has(svg, std::string(">") + entry + "</text>"));
+  }
   CHECK(has(svg, ">16</text>"));
   CHECK(has(svg, ">17</text>"));
 }
