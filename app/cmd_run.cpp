@@ -26,7 +26,7 @@ const RegisterCommand reg{20, [](CLI::App& app) {
   cmd->add_option("scenario", opt->scenario, "Scenario file (YAML, docs/format.md)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--out,-o", opt->out, "Output folder (must not exist or be empty, unless --force)")->required();
   cmd->add_flag("--force", opt->force, "Replace a non-empty output folder");
-  cmd->add_flag("--quiet,-q", opt->quiet, "Print nothing on success");
+  cmd->add_flag("--quiet,-q", opt->quiet, "Print nothing on success (warnings still go to stderr)");
   cmd->callback([opt] {
     const RunResult r = run_scenario(opt->scenario, !opt->quiet);
     print_warnings(r.scenario);
@@ -36,7 +36,8 @@ const RegisterCommand reg{20, [](CLI::App& app) {
       std::cerr << "drsim run: " << e.what() << '\n';
       exit_with(kExitInvalid);
     }
-    if (!opt->quiet) std::cout << headline(r) << "outputs: " << opt->out << '\n';
+    // The warnings again after the figures, where people look (stderr had them all, first).
+    if (!opt->quiet) std::cout << headline(r) << warnings_summary(r.scenario) << "outputs: " << opt->out << '\n';
   });
 }};
 

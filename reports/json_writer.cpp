@@ -83,6 +83,10 @@ JsonWriter& JsonWriter::number(std::string_view key, std::string_view literal) {
   return *this;
 }
 
+JsonWriter& JsonWriter::number(std::string_view key, std::int64_t value) { return number(key, std::to_string(value)); }
+
+JsonWriter& JsonWriter::money(std::string_view key, const Money& value) { return number(key, value.str()); }
+
 JsonWriter& JsonWriter::boolean(std::string_view key, bool value) {
   prefix(key);
   out_ += value ? "true" : "false";

@@ -1,9 +1,12 @@
 // A small streaming JSON writer with a fixed key order, so equal inputs give equal bytes.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "settlement/money.hpp"
 
 namespace drsim::reports {
 
@@ -15,8 +18,11 @@ class JsonWriter {
   JsonWriter& end_array();
   JsonWriter& string(std::string_view key, std::string_view value);
   JsonWriter& string(std::string_view value);  // array element
-  // A number written exactly as given (Money::str(), Decimal::str()).
+  // A number written exactly as given (Money::str(), Decimal::str()): never through a double.
   JsonWriter& number(std::string_view key, std::string_view literal);
+  JsonWriter& number(std::string_view key, std::int64_t value);
+  // An amount: a JSON number with two decimals and every digit ("6302.75", 400000000000000000.00).
+  JsonWriter& money(std::string_view key, const Money& value);
   JsonWriter& boolean(std::string_view key, bool value);
   const std::string& str() const { return out_; }
 

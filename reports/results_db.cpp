@@ -1,72 +1,148 @@
-// The SQLite results database of a run.
+// The SQLite results database of a run: typed columns (reports/results_schema), exact figures.
 #include "results_db.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
 #include <optional>
+#include <stdexcept>
 
-#include "reports/statement_csv.hpp"
+#include "reports/results_schema.hpp"
+#include "reports/rule_text.hpp"
+#include "reports/run_warnings.hpp"
 #include "settlement/warning.hpp"
 
 namespace drsim::reports {
 
 namespace {
 
-constexpr const char* kSchema = R"sql(
-CREATE TABLE runs (run_id INTEGER PRIMARY KEY, scenario_name TEXT, scenario_path TEXT, scenario_sha256 TEXT,
-  drsim_version TEXT, planning_year INTEGER, trace_fingerprint TEXT, started_at TEXT, finished_at TEXT);
-CREATE TABLE rules (run_id INTEGER, key TEXT, value TEXT, default_value TEXT, overridden INTEGER,
-  set_in_scenario INTEGER);
-CREATE TABLE hourly (run_id INTEGER, instruction_id TEXT, resource_id TEXT, hour_start TEXT, he INTEGER,
-  instructed_mw TEXT, target_mw TEXT, actual_mw TEXT, shortfall_mw TEXT, shortfall_mwh TEXT,
-  lmp_usd_per_mwh TEXT, rsg_usd_per_mwh TEXT, multiplier TEXT, energy_charge_usd TEXT, rsg_charge_usd TEXT,
-  exempt_reason TEXT, flags TEXT, emergency_id TEXT, obligated_fraction TEXT, instruction_mw TEXT,
-  available_mw TEXT, measured_mw TEXT, baseline_mw TEXT, energy_charge_cents INTEGER, rsg_charge_cents INTEGER);
-CREATE TABLE failures (run_id INTEGER, resource_id TEXT, instruction_id TEXT, planning_year INTEGER, season TEXT,
-  start TEXT, counted INTEGER, disqualified INTEGER);
-CREATE TABLE disqualifications (run_id INTEGER, resource_id TEXT, acp_stops_from TEXT, acp_resumes_on TEXT);
-CREATE TABLE capacity (run_id INTEGER, resource_id TEXT, planning_year INTEGER, season TEXT, cleared_mw TEXT,
-  acp_usd_per_mw_day TEXT, days_paid INTEGER, amount_usd TEXT, amount_cents INTEGER);
-CREATE TABLE allocation (run_id INTEGER, lse_id TEXT, amount_usd TEXT, amount_cents INTEGER);
-CREATE TABLE allocation_shares (run_id INTEGER, instruction_id TEXT, hour_start TEXT, lse_id TEXT, weight TEXT,
-  static_share INTEGER, amount_usd TEXT, amount_cents INTEGER);
-CREATE TABLE eo (run_id INTEGER, mp_id TEXT, season TEXT, acp_usd_per_mw_day TEXT, cleared_mw TEXT,
-  nonperformance_mw TEXT, eo_before_usd TEXT, adjustment_usd TEXT, eo_usd TEXT, mw_days_before TEXT,
-  mw_days_after TEXT, eo_cents INTEGER);
-CREATE TABLE deployments (run_id INTEGER, resource_id TEXT, planning_year INTEGER, season TEXT,
-  deployments INTEGER, max_interruptions INTEGER, seasonal_minimum INTEGER);
-CREATE TABLE instruction_status (run_id INTEGER, instruction_id TEXT, at TEXT, status TEXT);
-CREATE TABLE events (run_id INTEGER, sequence INTEGER, time TEXT, kind TEXT, entity TEXT, detail TEXT);
-CREATE TABLE summary (run_id INTEGER, key TEXT, value TEXT);
-CREATE TABLE emergencies (run_id INTEGER, id TEXT, lbas TEXT, level TEXT, start TEXT, "end" TEXT);
-CREATE TABLE instructions (run_id INTEGER, id TEXT, emergency_id TEXT, resource_id TEXT, issued TEXT, start TEXT,
-  "end" TEXT, acknowledged INTEGER, withdrawn TEXT);
-CREATE TABLE warnings (run_id INTEGER, file TEXT, line INTEGER, "column" INTEGER, key TEXT, message TEXT, text TEXT);
-)sql";
-
-// An INTEGER cents column: SQLite integers are 64-bit, so cents beyond +-9.2e18
-// (a line above $92,233,720,368,547,758.07, reachable within the limits) are
-// stored as NULL there; the TEXT *_usd column beside it always holds the exact
-// amount, and drsim's report and diff read that (docs/format.md).
-struct Cents {
-  std::optional<std::int64_t> value;
+// A six-place figure for a REAL column (nothing: NULL).
+struct Num {
+  std::optional<int128> micros;
 };
-Cents cents(Money m) { return Cents{m.cents64()}; }
+Num num(Decimal d) { return {d.micros()}; }
+Num num(const WideDecimal& d) { return {d.micros()}; }
+Num num(const std::optional<Mw>& v) { return v ? num(v->value()) : Num{}; }
+Num num(const std::optional<UsdPerMwh>& v) { return v ? num(v->value()) : Num{}; }
+// The cents column of an amount.
+struct Cents {
+  Money amount;
+};
+// A rule value's text, stored by its kind (rule_text.hpp).
+struct Rule {
+  std::string text;
+};
+struct Null {};
 
-template <class T>
-void bind(SQLite::Statement& q, int i, const T& v) { q.bind(i, v); }
-void bind(SQLite::Statement& q, int i, const Cents& c) {
-  if (c.value) q.bind(i, *c.value); else q.bind(i);
-}
+// A figure the typed cell cannot hold exactly, kept as text in exact_figures.
+struct ExactFigure {
+  std::string table, column, text;
+  std::int64_t row = 0;
+};
 
-template <class... Args>
-void insert(SQLite::Statement& q, const Args&... args) {
-  int i = 1;
-  (bind(q, i++, args), ...);
-  q.exec();
-  q.reset();
-}
+// Inserts rows into one table of the schema, checking that each value fits its column's type,
+// so the schema and the inserts cannot drift apart.
+class TableWriter {
+ public:
+  TableWriter(SQLite::Database& db, const std::string& table, std::vector<ExactFigure>& exact)
+      : db_(db), schema_(*require(table)), q_(db, insert_sql(schema_)), exact_(exact) {}
+
+  template <class... Args>
+  void row(const Args&... args) {
+    if (sizeof...(args) + 1 != schema_.columns.size()) {
+      throw std::logic_error("results.sqlite: " + schema_.name + " has " + std::to_string(schema_.columns.size()) +
+                             " columns, given " + std::to_string(sizeof...(args) + 1));
+    }
+    ++row_;  // a new table: the n-th row inserted has rowid n
+    q_.bind(1, 1);  // run_id: one run per database
+    int i = 2;
+    (bind(i++, args), ...);
+    q_.exec();
+    q_.reset();
+  }
+
+ private:
+  static const TableSchema* require(const std::string& table) {
+    const TableSchema* t = results_table(table);
+    if (!t) throw std::logic_error("results.sqlite: no table " + table);
+    return t;
+  }
+  static std::string insert_sql(const TableSchema& t) {
+    std::string marks;
+    for (std::size_t i = 0; i < t.columns.size(); ++i) marks += i ? ",?" : "?";
+    return "INSERT INTO " + t.name + " VALUES (" + marks + ")";
+  }
+  const Column& column(int i, std::initializer_list<ColumnType> allowed, const char* given) const {
+    const Column& c = schema_.columns[static_cast<std::size_t>(i - 1)];
+    if (std::find(allowed.begin(), allowed.end(), c.type) == allowed.end()) {
+      throw std::logic_error("results.sqlite: " + schema_.name + "." + c.name + " given " + given);
+    }
+    return c;
+  }
+  void keep_exact(const Column& c, std::string text) {
+    exact_.push_back({schema_.name, c.name, std::move(text), row_});
+  }
+
+  void bind(int i, const std::string& v) {
+    column(i, {ColumnType::text, ColumnType::total}, "text");
+    q_.bind(i, v);
+  }
+  void bind(int i, const char* v) { bind(i, std::string(v)); }
+  void bind(int i, int v) { bind(i, static_cast<std::int64_t>(v)); }
+  void bind(int i, std::int64_t v) {
+    column(i, {ColumnType::integer}, "an integer");
+    q_.bind(i, v);
+  }
+  void bind(int i, bool v) {
+    column(i, {ColumnType::flag}, "a flag");
+    q_.bind(i, v ? 1 : 0);
+  }
+  void bind(int i, Null) { q_.bind(i); }
+  void bind(int i, const std::optional<std::string>& v) {
+    if (v) bind(i, *v); else bind(i, Null{});
+  }
+  void bind(int i, const Num& v) {
+    const Column& c = column(i, {ColumnType::decimal, ColumnType::rate}, "a decimal");
+    if (!v.micros) return q_.bind(i);
+    bind_real_exact(i, c, *v.micros);
+  }
+  void bind(int i, const Money& m) {
+    column(i, {ColumnType::usd, ColumnType::total}, "an amount");
+    // Dollars for queries: the nearest double (exact up to 2^53 cents); the cents column is exact.
+    q_.bind(i, stored_real(m.str()));
+  }
+  void bind(int i, const Cents& c) {
+    const Column& col = column(i, {ColumnType::cents}, "cents");
+    if (const auto v = c.amount.cents64()) return q_.bind(i, *v);
+    q_.bind(i);  // beyond 64 bits: NULL here, the exact amount in exact_figures
+    const std::string usd = col.name == "value_cents" ? "value" : col.name.substr(0, col.name.size() - 6) + "_usd";
+    keep_exact(Column{usd, ColumnType::usd}, c.amount.str());
+  }
+  void bind(int i, const Rule& r) {
+    const Column& c = column(i, {ColumnType::rule}, "a rule value");
+    switch (rule_kind(r.text)) {
+      case RuleKind::boolean: return q_.bind(i, r.text == "true" ? 1 : 0);
+      case RuleKind::number: {
+        const auto d = Decimal::parse(r.text);
+        bind_real_exact(i, c, d->micros());
+        return;
+      }
+      case RuleKind::name: return q_.bind(i, r.text);
+    }
+  }
+  void bind_real_exact(int i, const Column& c, int128 micros) {
+    const std::string text = WideDecimal::from_micros(micros).str();
+    const double d = stored_real(text);
+    q_.bind(i, d);
+    if (real_micros(d) != micros) keep_exact(c, text);
+  }
+
+  SQLite::Database& db_;
+  const TableSchema& schema_;
+  SQLite::Statement q_;
+  std::vector<ExactFigure>& exact_;
+  std::int64_t row_ = 0;
+};
 
 }  // namespace
 
@@ -75,121 +151,114 @@ void write_results_db(const std::string& path, const RunInfo& info, const Scenar
   SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   db.exec("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;");
   SQLite::Transaction tx(db);
-  db.exec(kSchema);
-  const int run = 1;
+  db.exec(results_schema_sql());
+  std::vector<ExactFigure> exact;
+  const auto table = [&](const char* name) { return TableWriter(db, name, exact); };
+  table("runs").row(info.scenario_name, info.scenario_path, info.scenario_sha256, info.drsim_version,
+                    info.planning_year, info.fingerprint, info.started_at, info.finished_at);
   {
-    SQLite::Statement q(db, "INSERT INTO runs VALUES (?,?,?,?,?,?,?,?,?)");
-    insert(q, run, info.scenario_name, info.scenario_path, info.scenario_sha256, info.drsim_version,
-           info.planning_year, info.fingerprint, info.started_at, info.finished_at);
-  }
-  {
-    SQLite::Statement q(db, "INSERT INTO rules VALUES (?,?,?,?,?,?)");
+    auto q = table("rules");
     for (const auto& r : info.rules) {
       const bool set = std::find(s.rules_overridden.begin(), s.rules_overridden.end(), r.key) != s.rules_overridden.end();
-      insert(q, run, r.key, r.value, r.default_value, r.overridden ? 1 : 0, set ? 1 : 0);
+      q.row(r.key, Rule{r.value}, Rule{r.default_value}, r.overridden, set);
     }
   }
   {
     // The scenario's emergencies and instructions, read-only, for the report's timelines.
-    SQLite::Statement q(db, "INSERT INTO emergencies VALUES (?,?,?,?,?,?)");
+    auto q = table("emergencies");
     for (const auto& e : s.emergencies) {
       std::string lbas;
       for (const auto& l : e.lbas) lbas += (lbas.empty() ? "" : ";") + l;
-      insert(q, run, e.id, lbas, e.level, e.start.str(), e.end.str());
+      q.row(e.id, lbas, e.level, e.start.str(), e.end.str());
     }
-    // The loader's warnings (Scenario::warnings), for the report's warnings section.
-    SQLite::Statement wq(db, "INSERT INTO warnings VALUES (?,?,?,?,?,?,?)");
-    for (const auto& w : s.warnings) insert(wq, run, w.file, w.line, w.column, w.key, w.message, warning_text(w));
-    SQLite::Statement iq(db, "INSERT INTO instructions VALUES (?,?,?,?,?,?,?,?,?)");
+    // The loader's warnings (Scenario::warnings), with the entity each is about.
+    auto wq = table("warnings");
+    for (const auto& w : s.warnings) {
+      wq.row(w.file, w.line, w.column, w.key, w.message, warning_text(w), warning_entity(s, w));
+    }
+    auto iq = table("instructions");
     for (const auto& i : s.instructions) {
-      iq.bind(1, run);
-      iq.bind(2, i.id);
-      iq.bind(3, i.emergency);
-      iq.bind(4, i.resource);
-      iq.bind(5, i.issued.str());
-      iq.bind(6, i.start.str());
-      iq.bind(7, i.end.str());
-      iq.bind(8, i.acknowledged ? 1 : 0);
-      if (i.withdrawn) iq.bind(9, i.withdrawn->str()); else iq.bind(9);  // NULL: not withdrawn
-      iq.exec();
-      iq.reset();
+      std::optional<std::string> withdrawn;  // NULL: not withdrawn
+      if (i.withdrawn) withdrawn = i.withdrawn->str();
+      iq.row(i.id, i.emergency, i.resource, i.issued.str(), i.start.str(), i.end.str(), i.acknowledged, withdrawn);
     }
   }
   {
-    SQLite::Statement q(db, "INSERT INTO hourly VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto q = table("hourly");
     for (const auto& l : st.hourly) {
-      insert(q, run, l.instruction_id, l.resource_id, l.hour.str(), l.hour.he(), text(l.instructed_mw.value()),
-             text(l.settled.target), text(l.settled.actual), text(l.settled.shortfall.value()),
-             text(l.settled.shortfall_mwh.value()), text(l.lmp), text(l.rsg), text(l.settled.multiplier),
-             l.settled.energy_charge.str(), l.settled.rsg_charge.str(), std::string(name(l.exempt)),
-             flags_text(l.settled.flags), l.emergency_id, text(l.frac), text(l.instruction_mw.value()),
-             text(l.available_mw.value()), text(l.measured), text(l.baseline),
-             cents(l.settled.energy_charge),
-             cents(l.settled.rsg_charge));
+      q.row(l.instruction_id, l.resource_id, l.hour.str(), l.hour.he(), num(l.instructed_mw.value()),
+            num(l.settled.target), num(l.settled.actual), num(l.settled.shortfall.value()),
+            num(l.settled.shortfall_mwh.value()), num(l.lmp), num(l.rsg), num(l.settled.multiplier),
+            l.settled.energy_charge, l.settled.rsg_charge, std::string(name(l.exempt)), flags_text(l.settled.flags),
+            l.emergency_id, num(l.frac), num(l.instruction_mw.value()), num(l.available_mw.value()),
+            num(l.measured), num(l.baseline), Cents{l.settled.energy_charge}, Cents{l.settled.rsg_charge});
     }
   }
   {
-    SQLite::Statement q(db, "INSERT INTO failures VALUES (?,?,?,?,?,?,?,?)");
+    auto q = table("failures");
     for (const auto& f : st.failures) {
-      insert(q, run, f.occasion.resource_id, f.occasion.instruction_id, f.occasion.season.planning_year,
-             std::string(name(f.occasion.season.season)), f.occasion.start.str(), f.counted ? 1 : 0,
-             f.disqualified ? 1 : 0);
+      q.row(f.occasion.resource_id, f.occasion.instruction_id, f.occasion.season.planning_year,
+            std::string(name(f.occasion.season.season)), f.occasion.start.str(), f.counted, f.disqualified);
     }
-    SQLite::Statement d(db, "INSERT INTO disqualifications VALUES (?,?,?,?)");
-    for (const auto& x : st.disqualifications) insert(d, run, x.resource_id, x.from.str(), x.until.str());
+    auto d = table("disqualifications");
+    for (const auto& x : st.disqualifications) d.row(x.resource_id, x.from.str(), x.until.str());
   }
   {
-    SQLite::Statement q(db, "INSERT INTO capacity VALUES (?,?,?,?,?,?,?,?,?)");
+    auto q = table("capacity");
     for (const auto& c : st.capacity) {
-      insert(q, run, c.resource_id, c.planning_year, std::string(name(c.season)), text(c.cleared_mw.value()),
-             c.acp.value().str_at_least(2), c.days_paid, c.amount.str(), cents(c.amount));
+      q.row(c.resource_id, c.planning_year, std::string(name(c.season)), num(c.cleared_mw.value()),
+            num(c.acp.value()), c.days_paid, c.amount, Cents{c.amount});
     }
   }
   {
-    SQLite::Statement q(db, "INSERT INTO allocation VALUES (?,?,?,?)");
-    for (const auto& a : st.allocation) insert(q, run, a.lse_id, a.amount.str(), cents(a.amount));
-    SQLite::Statement d(db, "INSERT INTO allocation_shares VALUES (?,?,?,?,?,?,?,?)");
+    auto q = table("allocation");
+    for (const auto& a : st.allocation) q.row(a.lse_id, a.amount, Cents{a.amount});
+    auto d = table("allocation_shares");
     for (const auto& a : st.allocation_shares) {
-      insert(d, run, a.instruction_id, a.hour.str(), a.lse_id, text(a.weight), a.static_share ? 1 : 0,
-             a.amount.str(), cents(a.amount));
+      d.row(a.instruction_id, a.hour.str(), a.lse_id, num(a.weight), a.static_share, a.amount, Cents{a.amount});
     }
   }
   {
-    SQLite::Statement q(db, "INSERT INTO eo VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto q = table("eo");
     for (const auto& e : st.eo) {
-      insert(q, run, e.mp_id, std::string(name(e.season)), e.acp.value().str_at_least(2), text(e.cleared_mw.value()),
-             text(e.nonperformance_mw.value()), e.eo_before.str(), e.adjustment.str(), e.eo.str(),
-             text(e.mw_days_before), text(e.mw_days_after), cents(e.eo));
+      q.row(e.mp_id, std::string(name(e.season)), num(e.acp.value()), num(e.cleared_mw.value()),
+            num(e.nonperformance_mw.value()), e.eo_before, e.adjustment, e.eo, num(e.mw_days_before),
+            num(e.mw_days_after), Cents{e.eo}, Cents{e.eo_before}, Cents{e.adjustment});
     }
   }
   {
-    SQLite::Statement q(db, "INSERT INTO deployments VALUES (?,?,?,?,?,?,?)");
+    auto q = table("deployments");
     for (const auto& d : record.deployments) {
-      insert(q, run, s.resources[d.resource].id, d.season.planning_year, std::string(name(d.season.season)),
-             d.deployments, d.max_interruptions, d.seasonal_minimum);
+      q.row(s.resources[d.resource].id, d.season.planning_year, std::string(name(d.season.season)), d.deployments,
+            d.max_interruptions, d.seasonal_minimum);
     }
-    SQLite::Statement st_q(db, "INSERT INTO instruction_status VALUES (?,?,?,?)");
+    auto sq = table("instruction_status");
     for (const auto& rec : record.instructions) {
       for (const auto& c : rec.statuses) {
-        insert(st_q, run, s.instructions[rec.instruction].id, c.at.str(), std::string(name(c.status)));
+        sq.row(s.instructions[rec.instruction].id, c.at.str(), std::string(name(c.status)));
       }
     }
   }
   {
-    SQLite::Statement q(db, "INSERT INTO events VALUES (?,?,?,?,?,?)");
+    auto q = table("events");
     for (const auto& e : record.events) {
-      insert(q, run, static_cast<std::int64_t>(e.sequence), e.time.str(), e.kind, e.entity, e.detail);
+      q.row(static_cast<std::int64_t>(e.sequence), e.time.str(), e.kind, e.entity, e.detail);
     }
   }
   {
-    SQLite::Statement q(db, "INSERT INTO summary VALUES (?,?,?)");
-    insert(q, run, std::string("energy_charge_usd"), st.energy_charge.str());
-    insert(q, run, std::string("rsg_charge_usd"), st.rsg_charge.str());
-    insert(q, run, std::string("penalty_usd"), st.penalty.str());
-    insert(q, run, std::string("capacity_usd"), st.capacity_total.str());
-    insert(q, run, std::string("allocated_usd"), st.allocated.str());
-    insert(q, run, std::string("eo_usd"), st.eo_total.str());
-    for (const auto& id : st.disqualified) insert(q, run, std::string("disqualified"), id);
+    auto q = table("summary");
+    const auto total = [&](const char* key, Money m) { q.row(std::string(key), m, Cents{m}); };
+    total("energy_charge_usd", st.energy_charge);
+    total("rsg_charge_usd", st.rsg_charge);
+    total("penalty_usd", st.penalty);
+    total("capacity_usd", st.capacity_total);
+    total("allocated_usd", st.allocated);
+    total("eo_usd", st.eo_total);
+    for (const auto& id : st.disqualified) q.row(std::string("disqualified"), id, Null{});
+  }
+  {
+    auto q = table(kExactFiguresTable);
+    for (const auto& x : exact) q.row(x.table, x.row, x.column, x.text);
   }
   tx.commit();
 }

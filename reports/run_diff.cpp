@@ -17,23 +17,29 @@ namespace drsim::reports {
 
 namespace {
 
+// One figure as both runs print it, and its value when it is a number (the typed reading of
+// results.sqlite, run_tables.hpp), so changes are computed from figures, never from text.
+struct Figure {
+  std::string text;
+  std::optional<WideDecimal> value;
+};
+
 // Figures keyed by (key, field), keys kept in first-seen order.
 struct Figures {
   std::vector<std::string> keys;
-  std::map<std::string, std::map<std::string, std::string>> values;
-  void set(const std::string& key, const std::string& field, const std::string& value) {
+  std::map<std::string, std::map<std::string, Figure>> values;
+  void set(const std::string& key, const std::string& field, std::string text,
+           std::optional<WideDecimal> value = std::nullopt) {
     if (!values.count(key)) keys.push_back(key);
-    values[key][field] = value;
+    values[key][field] = Figure{std::move(text), value};
   }
 };
 
 // b - a exactly when both are numbers (money with two places), else empty. In 128 bits:
 // a money figure may pass Decimal's range (rules.md 1a v1.2).
-std::string change(const std::string& field, const std::string& a, const std::string& b) {
-  const auto x = parse_scaled(a, Decimal::kPlaces, false);
-  const auto y = parse_scaled(b, Decimal::kPlaces, false);
-  if (a.empty() || b.empty() || !x || !y) return "";
-  const WideDecimal d = WideDecimal::from_micros(*y) + WideDecimal::from_micros(-*x);
+std::string change(const std::string& field, const Figure& a, const Figure& b) {
+  if (!a.value || !b.value) return "";
+  const WideDecimal d = *b.value + WideDecimal::from_micros(-a.value->micros());
   const std::string text =
       field.size() > 4 && field.ends_with("_usd") ? scaled_fixed(d.micros(), Decimal::kPlaces, 2) : d.str();
   return d.micros() < 0 || text.starts_with('-') ? text : "+" + text;
@@ -55,9 +61,9 @@ void compare(const std::string& section, const Figures& a, const Figures& b, con
     for (const auto& field : fields) {
       const auto fa = ia->second.find(field);
       const auto fb = ib->second.find(field);
-      const std::string va = fa == ia->second.end() ? "" : fa->second;
-      const std::string vb = fb == ib->second.end() ? "" : fb->second;
-      if (va != vb) out.push_back({section, key, field, va, vb, change(field, va, vb)});
+      const Figure va = fa == ia->second.end() ? Figure{} : fa->second;
+      const Figure vb = fb == ib->second.end() ? Figure{} : fb->second;
+      if (va.text != vb.text) out.push_back({section, key, field, va.text, vb.text, change(field, va, vb)});
     }
   }
 }
@@ -70,20 +76,18 @@ Figures rows_of(const DbTable& t, const std::vector<std::string>& key_cols, cons
     std::string key;
     for (std::size_t k = 0; k < key_cols.size(); ++k) key += (k ? sep : "") + t.at(i, key_cols[k]);
     for (const auto& field : fields) {
-      if (t.has(field)) f.set(key, field, t.at(i, field));
+      if (t.has(field)) f.set(key, field, t.at(i, field), t.number(i, field));
     }
   }
   return f;
 }
 
-// The exact amount of a stored *_usd text ("" reads as 0): the *_cents INTEGER columns are
-// NULL for cents beyond 64 bits (results_db.cpp).
-Money money_of(const std::string& text) {
-  if (text.empty()) return Money();
-  const auto m = Money::parse(text);
-  if (!m) throw std::runtime_error("results database: '" + text + "' is not an amount of dollars");
-  return *m;
+// A money cell's amount (NULL reads as 0).
+Money money_of(const DbTable& t, std::size_t row, const std::string& column) {
+  return t.money(row, column).value_or(Money());
 }
+
+Figure money_figure(Money m) { return {m.str(), WideDecimal::from_micros(m.cents() * (Decimal::kScale / 100))}; }
 
 // Per resource: charges from the hourly lines, capacity, counted failures, disqualification.
 Figures resource_figures(const RunTables& run) {
@@ -101,26 +105,29 @@ Figures resource_figures(const RunTables& run) {
   const DbTable& h = run.table("hourly");
   for (std::size_t i = 0; i < h.rows.size(); ++i) {
     T& t = get(h.at(i, "resource_id"));
-    t.energy += money_of(h.at(i, "energy_charge_usd"));
-    t.rsg += money_of(h.at(i, "rsg_charge_usd"));
+    t.energy += money_of(h, i, "energy_charge_usd");
+    t.rsg += money_of(h, i, "rsg_charge_usd");
   }
   const DbTable& c = run.table("capacity");
-  for (std::size_t i = 0; i < c.rows.size(); ++i) get(c.at(i, "resource_id")).capacity += money_of(c.at(i, "amount_usd"));
+  for (std::size_t i = 0; i < c.rows.size(); ++i) get(c.at(i, "resource_id")).capacity += money_of(c, i, "amount_usd");
   const DbTable& f = run.table("failures");
   for (std::size_t i = 0; i < f.rows.size(); ++i) {
     T& t = get(f.at(i, "resource_id"));
-    t.counted += f.at(i, "counted") == "1";
-    t.disqualified = t.disqualified || f.at(i, "disqualified") == "1";
+    t.counted += f.flag(i, "counted");
+    t.disqualified = t.disqualified || f.flag(i, "disqualified");
   }
   std::sort(order.begin(), order.end());
   Figures out;
+  const auto set = [&](const std::string& id, const char* field, const Figure& fig) {
+    out.set(id, field, fig.text, fig.value);
+  };
   for (const auto& id : order) {
     const T& t = by[id];
-    out.set(id, "energy_charge_usd", t.energy.str());
-    out.set(id, "rsg_charge_usd", t.rsg.str());
-    out.set(id, "penalty_usd", (t.energy + t.rsg).str());
-    out.set(id, "capacity_usd", t.capacity.str());
-    out.set(id, "counted_failures", std::to_string(t.counted));
+    set(id, "energy_charge_usd", money_figure(t.energy));
+    set(id, "rsg_charge_usd", money_figure(t.rsg));
+    set(id, "penalty_usd", money_figure(t.energy + t.rsg));
+    set(id, "capacity_usd", money_figure(t.capacity));
+    out.set(id, "counted_failures", std::to_string(t.counted), WideDecimal::from_micros(int128(t.counted) * Decimal::kScale));
     out.set(id, "disqualified", t.disqualified ? "true" : "false");
   }
   return out;
@@ -134,7 +141,7 @@ Figures total_figures(const RunTables& run) {
     if (s.at(i, "key") == "disqualified") {
       dq += (dq.empty() ? "" : ";") + s.at(i, "value");
     } else {
-      out.set(s.at(i, "key"), "value", s.at(i, "value"));
+      out.set(s.at(i, "key"), "value", s.at(i, "value"), s.number(i, "value"));
     }
   }
   out.set("disqualified", "value", dq);
@@ -174,9 +181,12 @@ RunDiff diff_runs(const RunTables& a, const RunTables& b) {
     compare("total", ta, tb, {"value"}, rows);
     for (auto& r : rows) {
       if (r.field == "value") {
+        // The field is the total's key: money changes print with two decimals.
+        const Figure& fa = ta.values.at(r.key).at("value");
+        const auto ib = tb.values.find(r.key);
         r.field = r.key;
         r.key = "run";
-        r.change = change(r.field, r.a, r.b);
+        if (ib != tb.values.end()) r.change = change(r.field, fa, ib->second.at("value"));
       }
       d.rows.push_back(r);
     }

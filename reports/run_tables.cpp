@@ -1,4 +1,4 @@
-// Reads a run's results.sqlite back into text tables.
+// Reads a run's results.sqlite back: typed cells to their exact texts and figures.
 #include "reports/run_tables.hpp"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -6,8 +6,147 @@
 #include <algorithm>
 #include <filesystem>
 #include <stdexcept>
+#include <tuple>
 
 namespace drsim::reports {
+
+namespace {
+
+using T = ColumnType;
+
+// exact_figures: (table, rowid, column) -> the exact text of a figure its typed cell cannot hold.
+using ExactFigures = std::map<std::tuple<std::string, std::int64_t, std::string>, std::string>;
+
+ExactFigures read_exact_figures(SQLite::Database& db) {
+  ExactFigures out;
+  if (!db.tableExists(kExactFiguresTable)) return out;
+  SQLite::Statement q(db, std::string("SELECT table_name, row_id, column_name, text FROM ") + kExactFiguresTable);
+  while (q.executeStep()) {
+    out[{q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getString()}] = q.getColumn(3).getString();
+  }
+  return out;
+}
+
+// A decoded cell: its text and its figure.
+struct Cell {
+  std::string text;
+  std::optional<int128> figure;
+};
+
+// `micros` with at least two decimals, as Decimal::str_at_least(2).
+std::string at_least_two_places(int128 micros) {
+  std::string s = WideDecimal::from_micros(micros).str();
+  std::size_t dot = s.find('.');
+  if (dot == std::string::npos) {
+    dot = s.size();
+    s += '.';
+  }
+  while (s.size() - dot - 1 < 2) s += '0';
+  return s;
+}
+
+Cell decimal_cell(int128 micros, ColumnType type) {
+  return {type == T::rate ? at_least_two_places(micros) : WideDecimal::from_micros(micros).str(), micros};
+}
+
+Cell money_cell(Money m) { return {m.str(), m.cents()}; }
+
+// A cell stored as text (a text column, an id in the summary, or a figure of a database
+// written before the columns were typed): the text as stored, its figure when it is a number.
+Cell text_cell(std::string text, ColumnType type) {
+  Cell c{std::move(text), std::nullopt};
+  switch (type) {
+    case T::usd:
+    case T::total:
+      if (const auto m = Money::parse(c.text)) c.figure = m->cents();
+      break;
+    case T::decimal:
+    case T::rate:
+    case T::rule:
+      c.figure = parse_scaled(c.text, Decimal::kPlaces, false);
+      break;
+    case T::integer:
+    case T::flag:
+    case T::cents:
+      c.figure = parse_scaled(c.text, 0, true);
+      break;
+    case T::text: break;
+  }
+  return c;
+}
+
+Cell decode(const SQLite::Column& v, ColumnType type, const std::string* exact,
+            const std::optional<std::int64_t>& cents) {
+  if (exact) {
+    // The typed cell could not hold this figure exactly (exact_figures).
+    Cell c = text_cell(*exact, type);
+    return c;
+  }
+  if ((type == T::usd || type == T::total) && cents) return money_cell(Money::from_cents(*cents));
+  if (v.isNull()) return {};
+  if (v.isText() || v.isBlob()) return text_cell(v.getString(), type);
+  if (v.isInteger()) {
+    const std::int64_t n = v.getInt64();
+    if (type == T::rule) return {n ? "true" : "false", std::nullopt};  // a boolean rule value
+    if (type == T::decimal || type == T::rate) return decimal_cell(int128(n) * Decimal::kScale, type);
+    if (type == T::usd || type == T::total) return money_cell(Money::from_cents(int128(n) * 100));
+    return {std::to_string(n), n};
+  }
+  // REAL: a decimal reads back as the shortest text of its double; dollars without their
+  // cents (never written so) to the nearest cent of that text.
+  const auto micros = real_micros(v.getDouble());
+  if (!micros) return {v.getString(), std::nullopt};
+  if (type == T::usd || type == T::total) {
+    return money_cell(Money::from_cents(div_round_half_away(*micros, Decimal::kScale / 100)));
+  }
+  if (type == T::integer || type == T::flag || type == T::cents) return {v.getString(), std::nullopt};
+  return decimal_cell(*micros, type == T::rule ? T::decimal : type);
+}
+
+DbTable read_table(SQLite::Database& db, const std::string& name, const ExactFigures& exact) {
+  const TableSchema* schema = results_table(name);
+  SQLite::Statement q(db, "SELECT rowid, * FROM \"" + name + "\" ORDER BY rowid");
+  DbTable t;
+  const int n = q.getColumnCount();
+  std::vector<int> keep;
+  std::vector<std::string> names(static_cast<std::size_t>(n));
+  for (int c = 1; c < n; ++c) names[static_cast<std::size_t>(c)] = q.getColumnName(c);
+  std::vector<int> cents_of(static_cast<std::size_t>(n), -1);  // the cents column of a money column
+  for (int c = 1; c < n; ++c) {
+    const std::string& col = names[static_cast<std::size_t>(c)];
+    if (col == "run_id" && name != "runs") continue;
+    const Column* def = schema ? schema->find(col) : nullptr;
+    const ColumnType type = def ? def->type : T::text;  // a column drsim does not know: as text
+    keep.push_back(c);
+    t.columns.push_back(col);
+    t.types.push_back(type);
+    if (type == T::usd || type == T::total) {
+      const auto it = std::find(names.begin(), names.end(), cents_column(col));
+      if (it != names.end()) cents_of[static_cast<std::size_t>(c)] = static_cast<int>(it - names.begin());
+    }
+  }
+  t.figures.resize(keep.size());
+  while (q.executeStep()) {
+    const std::int64_t rowid = q.getColumn(0).getInt64();
+    std::vector<std::string> row;
+    row.reserve(keep.size());
+    for (std::size_t k = 0; k < keep.size(); ++k) {
+      const int c = keep[k];
+      const auto x = exact.find({name, rowid, t.columns[k]});
+      std::optional<std::int64_t> cents;
+      if (const int cc = cents_of[static_cast<std::size_t>(c)]; cc >= 0 && q.getColumn(cc).isInteger()) {
+        cents = q.getColumn(cc).getInt64();
+      }
+      Cell cell = decode(q.getColumn(c), t.types[k], x == exact.end() ? nullptr : &x->second, cents);
+      row.push_back(std::move(cell.text));
+      if (t.types[k] != T::text) t.figures[k].push_back(cell.figure);
+    }
+    t.rows.push_back(std::move(row));
+  }
+  return t;
+}
+
+}  // namespace
 
 std::size_t DbTable::col(const std::string& column) const {
   const auto it = std::find(columns.begin(), columns.end(), column);
@@ -17,6 +156,39 @@ std::size_t DbTable::col(const std::string& column) const {
 
 bool DbTable::has(const std::string& column) const {
   return std::find(columns.begin(), columns.end(), column) != columns.end();
+}
+
+std::optional<Money> DbTable::money(std::size_t row, const std::string& column) const {
+  const std::size_t c = col(column);
+  if (types[c] != T::usd && types[c] != T::total) throw std::logic_error("results.sqlite: " + column + " is not money");
+  const auto& f = figures[c][row];
+  if (!f) return std::nullopt;
+  return Money::from_cents(*f);
+}
+
+std::optional<std::int64_t> DbTable::integer(std::size_t row, const std::string& column) const {
+  const std::size_t c = col(column);
+  if (types[c] != T::integer && types[c] != T::flag && types[c] != T::cents) {
+    throw std::logic_error("results.sqlite: " + column + " is not an integer");
+  }
+  const auto& f = figures[c][row];
+  if (!f) return std::nullopt;
+  return static_cast<std::int64_t>(*f);
+}
+
+std::optional<WideDecimal> DbTable::number(std::size_t row, const std::string& column) const {
+  const std::size_t c = col(column);
+  if (types[c] == T::text) return std::nullopt;
+  const auto& f = figures[c][row];
+  if (!f) return std::nullopt;
+  switch (types[c]) {
+    case T::usd:
+    case T::total: return WideDecimal::from_micros(*f * (Decimal::kScale / 100));
+    case T::integer:
+    case T::flag:
+    case T::cents: return WideDecimal::from_micros(*f * Decimal::kScale);
+    default: return WideDecimal::from_micros(*f);
+  }
 }
 
 const DbTable& RunTables::table(const std::string& name) const {
@@ -57,25 +229,9 @@ RunTables read_run_tables(const std::string& path) {
     if (!db.tableExists("runs") || !db.tableExists("hourly")) {
       throw std::runtime_error(path + ": not a drsim results database (no runs or hourly table)");
     }
+    const ExactFigures exact = read_exact_figures(db);
     for (const auto& name : run_table_names()) {
-      if (!db.tableExists(name)) continue;
-      SQLite::Statement q(db, "SELECT * FROM \"" + name + "\" ORDER BY rowid");
-      DbTable t;
-      const int n = q.getColumnCount();
-      std::vector<int> keep;
-      for (int c = 0; c < n; ++c) {
-        const std::string col = q.getColumnName(c);
-        if (col == "run_id" && name != "runs") continue;
-        keep.push_back(c);
-        t.columns.push_back(col);
-      }
-      while (q.executeStep()) {
-        std::vector<std::string> row;
-        row.reserve(keep.size());
-        for (int c : keep) row.push_back(q.getColumn(c).isNull() ? std::string() : q.getColumn(c).getString());
-        t.rows.push_back(std::move(row));
-      }
-      out.tables.emplace(name, std::move(t));
+      if (db.tableExists(name)) out.tables.emplace(name, read_table(db, name, exact));
     }
   } catch (const SQLite::Exception& e) {
     throw std::runtime_error(path + ": " + e.what());

@@ -2,12 +2,25 @@
 #include "summary_json.hpp"
 
 #include "reports/json_writer.hpp"
+#include "reports/rule_text.hpp"
+#include "reports/run_warnings.hpp"
 #include "settlement/warning.hpp"
 
 namespace drsim::reports {
 
-std::string summary_json(const RunInfo& info, const RunRecord& record, const Statement& st,
-                         const std::vector<Problem>& warnings) {
+namespace {
+
+// A rule value as its JSON type: `"multiplier_applies_to_rsg": false`, `"untested_multiplier": 3`.
+void rule(JsonWriter& j, const RuleValue& r) {
+  switch (rule_kind(r.value)) {
+    case RuleKind::boolean: j.boolean(r.key, r.value == "true"); break;
+    case RuleKind::number: j.number(r.key, r.value); break;  // the canonical decimal text, exactly
+    case RuleKind::name: j.string(r.key, r.value); break;
+  }
+}
+
+std::string write(const RunInfo& info, const RunRecord& record, const Statement& st,
+                  const std::vector<Problem>& warnings, const Scenario* s) {
   JsonWriter j;
   j.begin_object();
   j.string("drsim_version", info.drsim_version);
@@ -16,13 +29,13 @@ std::string summary_json(const RunInfo& info, const RunRecord& record, const Sta
       .string("path", info.scenario_path)
       .string("sha256", info.scenario_sha256)
       .end_object();
-  j.number("planning_year", std::to_string(info.planning_year));
-  j.number("energy_charge_usd", st.energy_charge.str());
-  j.number("rsg_charge_usd", st.rsg_charge.str());
-  j.number("penalty_usd", st.penalty.str());
-  j.number("capacity_usd", st.capacity_total.str());
-  j.number("allocated_usd", st.allocated.str());
-  j.number("eo_usd", st.eo_total.str());
+  j.number("planning_year", info.planning_year);
+  j.money("energy_charge_usd", st.energy_charge);
+  j.money("rsg_charge_usd", st.rsg_charge);
+  j.money("penalty_usd", st.penalty);
+  j.money("capacity_usd", st.capacity_total);
+  j.money("allocated_usd", st.allocated);
+  j.money("eo_usd", st.eo_total);
   j.begin_array("disqualified");
   for (const auto& id : st.disqualified) j.string(id);
   j.end_array();
@@ -31,38 +44,50 @@ std::string summary_json(const RunInfo& info, const RunRecord& record, const Sta
   for (const auto& w : warnings) {
     j.begin_object()
         .string("file", w.file)
-        .number("line", std::to_string(w.line))
-        .number("column", std::to_string(w.column))
+        .number("line", w.line)
+        .number("column", w.column)
         .string("key", w.key)
         .string("message", w.message)
-        .string("text", warning_text(w))
-        .end_object();
+        .string("text", warning_text(w));
+    if (s) j.string("entity", warning_entity(*s, w));
+    j.end_object();
   }
   j.end_array();
   j.begin_object("resources");
   for (const auto& [id, t] : st.by_resource) {
     j.begin_object(id)
-        .number("energy_charge_usd", t.energy_charge.str())
-        .number("rsg_charge_usd", t.rsg_charge.str())
-        .number("penalty_usd", t.penalty.str())
-        .number("capacity_usd", t.capacity.str())
-        .number("counted_failures", std::to_string(t.counted_failures))
+        .money("energy_charge_usd", t.energy_charge)
+        .money("rsg_charge_usd", t.rsg_charge)
+        .money("penalty_usd", t.penalty)
+        .money("capacity_usd", t.capacity)
+        .number("counted_failures", t.counted_failures)
         .boolean("disqualified", t.disqualified)
         .end_object();
   }
   j.end_object();
   j.begin_object("lses");
-  for (const auto& a : st.allocation) j.number(a.lse_id, a.amount.str());
+  for (const auto& a : st.allocation) j.money(a.lse_id, a.amount);
   j.end_object();
   j.begin_object("rules");
-  for (const auto& r : info.rules) j.string(r.key, r.value);
+  for (const auto& r : info.rules) rule(j, r);
   j.end_object();
-  j.number("instructions", std::to_string(record.instructions.size()));
-  j.number("instruction_hours", std::to_string(st.hourly.size()));
-  j.number("meter_rows", std::to_string(record.meter_rows));
+  j.number("instructions", static_cast<std::int64_t>(record.instructions.size()));
+  j.number("instruction_hours", static_cast<std::int64_t>(st.hourly.size()));
+  j.number("meter_rows", static_cast<std::int64_t>(record.meter_rows));
   j.string("trace_fingerprint", info.fingerprint);
   j.end_object();
   return j.str();
+}
+
+}  // namespace
+
+std::string summary_json(const RunInfo& info, const RunRecord& record, const Statement& st,
+                         const std::vector<Problem>& warnings) {
+  return write(info, record, st, warnings, nullptr);
+}
+
+std::string summary_json(const RunInfo& info, const RunRecord& record, const Statement& st, const Scenario& s) {
+  return write(info, record, st, s.warnings, &s);
 }
 
 }  // namespace drsim::reports

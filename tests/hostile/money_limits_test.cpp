@@ -114,22 +114,32 @@ TEST_CASE("money limits: a scenario at every limit prints exact figures in every
   CHECK(eo.find("MP-UTIL,fall,1000000.00,100000,0,9100000000000000000.00,0.00,9100000000000000000.00,"
                 "9100000,9100000\n") != std::string::npos);
 
-  // results.sqlite: 64-bit INTEGER cents where they fit, NULL where they do not (1e19 cents);
-  // the TEXT amount beside them is always exact.
+  // results.sqlite: REAL dollars for queries, 64-bit INTEGER cents where they fit, NULL where
+  // they do not (1e19 cents), and then the exact amount in exact_figures.
   SQLite::Database db(out + "/results.sqlite", SQLite::OPEN_READONLY);
-  SQLite::Statement q(db, "SELECT energy_charge_usd, energy_charge_cents IS NULL, rsg_charge_usd, rsg_charge_cents "
+  SQLite::Statement q(db, "SELECT rowid, energy_charge_usd, energy_charge_cents IS NULL, rsg_charge_usd, rsg_charge_cents "
                           "FROM hourly WHERE hour_start = '2025-07-15T16:00'");
   REQUIRE(q.executeStep());
-  CHECK(q.getColumn(0).getString() == "100000000000000000.00");
-  CHECK(q.getColumn(1).getInt() == 1);
-  CHECK(q.getColumn(2).getString() == "100000000000.00");
-  CHECK(q.getColumn(3).getInt64() == 10'000'000'000'000);
+  const std::int64_t row = q.getColumn(0).getInt64();
+  CHECK(q.getColumn(1).getDouble() == 1e17);  // 1e17 is a double exactly
+  CHECK(q.getColumn(2).getInt() == 1);
+  CHECK(q.getColumn(3).getDouble() == 100000000000.0);
+  CHECK(q.getColumn(4).getInt64() == 10'000'000'000'000);
+  SQLite::Statement x(db, "SELECT text FROM exact_figures WHERE table_name = 'hourly' AND column_name = "
+                          "'energy_charge_usd' AND row_id = ?");
+  x.bind(1, row);
+  REQUIRE(x.executeStep());
+  CHECK(x.getColumn(0).getString() == "100000000000000000.00");
+  // The RSG charge's cents fit: no exact_figures row for it.
+  SQLite::Statement rsg(db, "SELECT count(*) FROM exact_figures WHERE column_name = 'rsg_charge_usd'");
+  REQUIRE(rsg.executeStep());
+  CHECK(rsg.getColumn(0).getInt() == 0);
   SQLite::Statement c(db, "SELECT amount_usd, amount_cents FROM capacity WHERE season = 'summer'");
   REQUIRE(c.executeStep());
-  CHECK(c.getColumn(0).getString() == "9200000000000.00");
+  CHECK(c.getColumn(0).getDouble() == 9200000000000.0);
   CHECK(c.getColumn(1).getInt64() == 920'000'000'000'000);
 
-  // report.html sums the exact *_usd texts: the penalty card and the per-resource row.
+  // report.html sums the exact amounts (run_tables: cents, or exact_figures beyond 64 bits): the penalty card and the per-resource row.
   const std::string html = slurp(out + "/report.html");
   CHECK(html.find("$400,000,400,000,000,000.00") != std::string::npos);
   CHECK(html.find("18,300,000,000,000.00") != std::string::npos);
