@@ -22,7 +22,9 @@ packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqli
 # node and npm run puppeteer-core (from the npm registry, tests/browser/package-lock.json), which drives
 # that chromium through a 1,000-resource report (tests/browser/run_report_driver.sh).
 # A node that is already there (e.g. NodeSource's nodejs, which bundles npm) is used as it is.
-test_packages=(chromium libxml2-utils slurm-wlm munge libreoffice-calc-nogui poppler-utils)
+# pandas reads results.sqlite as an analyst would (tests/reports/scripts/pandas_check.py).
+test_packages=(chromium libxml2-utils slurm-wlm munge libreoffice-calc-nogui poppler-utils
+               python3-pandas)
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then test_packages+=(nodejs npm); fi
 case "$mode" in test|unit) packages+=("${test_packages[@]}") ;; esac
 if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi  # libFuzzer
