@@ -87,7 +87,13 @@ Money money_of(const DbTable& t, std::size_t row, const std::string& column) {
   return t.money(row, column).value_or(Money());
 }
 
-Figure money_figure(Money m) { return {m.str(), WideDecimal::from_micros(m.cents() * (Decimal::kScale / 100))}; }
+// A sum of money as text and in millionths (its cents x 10^4: within 128 bits for every sum of
+// a database's cents, which are below 1.7e38 / 10^4 when they come from drsim; else no number).
+Figure money_figure(Money m) {
+  constexpr int128 kMaxCents = int128(1'000'000'000'000'000'000LL) * 1'000'000'000'000'000LL;  // 1e33
+  if (m.cents() > kMaxCents || m.cents() < -kMaxCents) return {m.str(), std::nullopt};
+  return {m.str(), WideDecimal::from_micros(m.cents() * (Decimal::kScale / 100))};
+}
 
 // Per resource: charges from the hourly lines, capacity, counted failures, disqualification.
 Figures resource_figures(const RunTables& run) {

@@ -181,14 +181,14 @@ std::optional<WideDecimal> DbTable::number(std::size_t row, const std::string& c
   if (types[c] == T::text) return std::nullopt;
   const auto& f = figures[c][row];
   if (!f) return std::nullopt;
-  switch (types[c]) {
-    case T::usd:
-    case T::total: return WideDecimal::from_micros(*f * (Decimal::kScale / 100));
-    case T::integer:
-    case T::flag:
-    case T::cents: return WideDecimal::from_micros(*f * Decimal::kScale);
-    default: return WideDecimal::from_micros(*f);
-  }
+  // Millionths of any figure within drsim's limits fit 128 bits (money reaches 3.7e27 cents);
+  // a figure beyond (only from a foreign database) has no number rather than overflow.
+  constexpr int128 kMaxScaled = int128(1'000'000'000'000'000'000LL) * 1'000'000'000'000'000LL;  // 1e33
+  const int128 scale = types[c] == T::usd || types[c] == T::total ? Decimal::kScale / 100
+                       : types[c] == T::integer || types[c] == T::flag || types[c] == T::cents ? Decimal::kScale
+                                                                                               : 1;
+  if (scale > 1 && (*f > kMaxScaled || *f < -kMaxScaled)) return std::nullopt;
+  return WideDecimal::from_micros(*f * scale);
 }
 
 const DbTable& RunTables::table(const std::string& name) const {
