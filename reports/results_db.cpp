@@ -144,6 +144,113 @@ class TableWriter {
   std::int64_t row_ = 0;
 };
 
+// Each step writes a few tables: `table(name)` gives a checked writer of one.
+struct Tables {
+  SQLite::Database& db;
+  std::vector<ExactFigure>& exact;
+  TableWriter operator()(const char* name) const { return TableWriter(db, name, exact); }
+};
+
+void write_run(const Tables& table, const RunInfo& info, const Scenario& s) {
+  table("runs").row(info.scenario_name, info.scenario_path, info.scenario_sha256, info.drsim_version,
+                    info.planning_year, info.fingerprint, info.started_at, info.finished_at);
+  auto q = table("rules");
+  for (const auto& r : info.rules) {
+    const bool set = std::find(s.rules_overridden.begin(), s.rules_overridden.end(), r.key) != s.rules_overridden.end();
+    q.row(r.key, Rule{r.value}, Rule{r.default_value}, r.overridden, set);
+  }
+}
+
+// The scenario's emergencies, instructions and warnings, read-only, for the report.
+void write_inputs(const Tables& table, const Scenario& s) {
+  auto q = table("emergencies");
+  for (const auto& e : s.emergencies) {
+    std::string lbas;
+    for (const auto& l : e.lbas) lbas += (lbas.empty() ? "" : ";") + l;
+    q.row(e.id, lbas, e.level, e.start.str(), e.end.str());
+  }
+  // The loader's warnings (Scenario::warnings), with the entity each is about.
+  auto wq = table("warnings");
+  for (const auto& w : s.warnings) {
+    wq.row(w.file, w.line, w.column, w.key, w.message, warning_text(w), warning_entity(s, w));
+  }
+  auto iq = table("instructions");
+  for (const auto& i : s.instructions) {
+    std::optional<std::string> withdrawn;  // NULL: not withdrawn
+    if (i.withdrawn) withdrawn = i.withdrawn->str();
+    iq.row(i.id, i.emergency, i.resource, i.issued.str(), i.start.str(), i.end.str(), i.acknowledged, withdrawn);
+  }
+}
+
+void write_hourly(const Tables& table, const Statement& st) {
+  auto q = table("hourly");
+  for (const auto& l : st.hourly) {
+    q.row(l.instruction_id, l.resource_id, l.hour.str(), l.hour.he(), num(l.instructed_mw.value()),
+          num(l.settled.target), num(l.settled.actual), num(l.settled.shortfall.value()),
+          num(l.settled.shortfall_mwh.value()), num(l.lmp), num(l.rsg), num(l.settled.multiplier),
+          l.settled.energy_charge, l.settled.rsg_charge, std::string(name(l.exempt)), flags_text(l.settled.flags),
+          l.emergency_id, num(l.frac), num(l.instruction_mw.value()), num(l.available_mw.value()),
+          num(l.measured), num(l.baseline), Cents{l.settled.energy_charge}, Cents{l.settled.rsg_charge});
+  }
+}
+
+// Failures, disqualifications, capacity, allocation and EO.
+void write_settlement(const Tables& table, const Statement& st) {
+  auto f = table("failures");
+  for (const auto& x : st.failures) {
+    f.row(x.occasion.resource_id, x.occasion.instruction_id, x.occasion.season.planning_year,
+          std::string(name(x.occasion.season.season)), x.occasion.start.str(), x.counted, x.disqualified);
+  }
+  auto d = table("disqualifications");
+  for (const auto& x : st.disqualifications) d.row(x.resource_id, x.from.str(), x.until.str());
+  auto c = table("capacity");
+  for (const auto& x : st.capacity) {
+    c.row(x.resource_id, x.planning_year, std::string(name(x.season)), num(x.cleared_mw.value()),
+          num(x.acp.value()), x.days_paid, x.amount, Cents{x.amount});
+  }
+  auto a = table("allocation");
+  for (const auto& x : st.allocation) a.row(x.lse_id, x.amount, Cents{x.amount});
+  auto sh = table("allocation_shares");
+  for (const auto& x : st.allocation_shares) {
+    sh.row(x.instruction_id, x.hour.str(), x.lse_id, num(x.weight), x.static_share, x.amount, Cents{x.amount});
+  }
+  auto e = table("eo");
+  for (const auto& x : st.eo) {
+    e.row(x.mp_id, std::string(name(x.season)), num(x.acp.value()), num(x.cleared_mw.value()),
+          num(x.nonperformance_mw.value()), x.eo_before, x.adjustment, x.eo, num(x.mw_days_before),
+          num(x.mw_days_after), Cents{x.eo}, Cents{x.eo_before}, Cents{x.adjustment});
+  }
+}
+
+// Deployments, instruction statuses and the engine's event log.
+void write_record(const Tables& table, const Scenario& s, const RunRecord& record) {
+  auto q = table("deployments");
+  for (const auto& d : record.deployments) {
+    q.row(s.resources[d.resource].id, d.season.planning_year, std::string(name(d.season.season)), d.deployments,
+          d.max_interruptions, d.seasonal_minimum);
+  }
+  auto sq = table("instruction_status");
+  for (const auto& rec : record.instructions) {
+    for (const auto& c : rec.statuses) sq.row(s.instructions[rec.instruction].id, c.at.str(), std::string(name(c.status)));
+  }
+  auto eq = table("events");
+  for (const auto& e : record.events) {
+    eq.row(static_cast<std::int64_t>(e.sequence), e.time.str(), e.kind, e.entity, e.detail);
+  }
+}
+
+void write_summary(const Tables& table, const Statement& st) {
+  auto q = table("summary");
+  const auto total = [&](const char* key, Money m) { q.row(std::string(key), m, Cents{m}); };
+  total("energy_charge_usd", st.energy_charge);
+  total("rsg_charge_usd", st.rsg_charge);
+  total("penalty_usd", st.penalty);
+  total("capacity_usd", st.capacity_total);
+  total("allocated_usd", st.allocated);
+  total("eo_usd", st.eo_total);
+  for (const auto& id : st.disqualified) q.row(std::string("disqualified"), id, Null{});
+}
+
 }  // namespace
 
 void write_results_db(const std::string& path, const RunInfo& info, const Scenario& s, const RunRecord& record,
@@ -153,113 +260,16 @@ void write_results_db(const std::string& path, const RunInfo& info, const Scenar
   SQLite::Transaction tx(db);
   db.exec(results_schema_sql());
   std::vector<ExactFigure> exact;
-  const auto table = [&](const char* name) { return TableWriter(db, name, exact); };
-  table("runs").row(info.scenario_name, info.scenario_path, info.scenario_sha256, info.drsim_version,
-                    info.planning_year, info.fingerprint, info.started_at, info.finished_at);
-  {
-    auto q = table("rules");
-    for (const auto& r : info.rules) {
-      const bool set = std::find(s.rules_overridden.begin(), s.rules_overridden.end(), r.key) != s.rules_overridden.end();
-      q.row(r.key, Rule{r.value}, Rule{r.default_value}, r.overridden, set);
-    }
-  }
-  {
-    // The scenario's emergencies and instructions, read-only, for the report's timelines.
-    auto q = table("emergencies");
-    for (const auto& e : s.emergencies) {
-      std::string lbas;
-      for (const auto& l : e.lbas) lbas += (lbas.empty() ? "" : ";") + l;
-      q.row(e.id, lbas, e.level, e.start.str(), e.end.str());
-    }
-    // The loader's warnings (Scenario::warnings), with the entity each is about.
-    auto wq = table("warnings");
-    for (const auto& w : s.warnings) {
-      wq.row(w.file, w.line, w.column, w.key, w.message, warning_text(w), warning_entity(s, w));
-    }
-    auto iq = table("instructions");
-    for (const auto& i : s.instructions) {
-      std::optional<std::string> withdrawn;  // NULL: not withdrawn
-      if (i.withdrawn) withdrawn = i.withdrawn->str();
-      iq.row(i.id, i.emergency, i.resource, i.issued.str(), i.start.str(), i.end.str(), i.acknowledged, withdrawn);
-    }
-  }
-  {
-    auto q = table("hourly");
-    for (const auto& l : st.hourly) {
-      q.row(l.instruction_id, l.resource_id, l.hour.str(), l.hour.he(), num(l.instructed_mw.value()),
-            num(l.settled.target), num(l.settled.actual), num(l.settled.shortfall.value()),
-            num(l.settled.shortfall_mwh.value()), num(l.lmp), num(l.rsg), num(l.settled.multiplier),
-            l.settled.energy_charge, l.settled.rsg_charge, std::string(name(l.exempt)), flags_text(l.settled.flags),
-            l.emergency_id, num(l.frac), num(l.instruction_mw.value()), num(l.available_mw.value()),
-            num(l.measured), num(l.baseline), Cents{l.settled.energy_charge}, Cents{l.settled.rsg_charge});
-    }
-  }
-  {
-    auto q = table("failures");
-    for (const auto& f : st.failures) {
-      q.row(f.occasion.resource_id, f.occasion.instruction_id, f.occasion.season.planning_year,
-            std::string(name(f.occasion.season.season)), f.occasion.start.str(), f.counted, f.disqualified);
-    }
-    auto d = table("disqualifications");
-    for (const auto& x : st.disqualifications) d.row(x.resource_id, x.from.str(), x.until.str());
-  }
-  {
-    auto q = table("capacity");
-    for (const auto& c : st.capacity) {
-      q.row(c.resource_id, c.planning_year, std::string(name(c.season)), num(c.cleared_mw.value()),
-            num(c.acp.value()), c.days_paid, c.amount, Cents{c.amount});
-    }
-  }
-  {
-    auto q = table("allocation");
-    for (const auto& a : st.allocation) q.row(a.lse_id, a.amount, Cents{a.amount});
-    auto d = table("allocation_shares");
-    for (const auto& a : st.allocation_shares) {
-      d.row(a.instruction_id, a.hour.str(), a.lse_id, num(a.weight), a.static_share, a.amount, Cents{a.amount});
-    }
-  }
-  {
-    auto q = table("eo");
-    for (const auto& e : st.eo) {
-      q.row(e.mp_id, std::string(name(e.season)), num(e.acp.value()), num(e.cleared_mw.value()),
-            num(e.nonperformance_mw.value()), e.eo_before, e.adjustment, e.eo, num(e.mw_days_before),
-            num(e.mw_days_after), Cents{e.eo}, Cents{e.eo_before}, Cents{e.adjustment});
-    }
-  }
-  {
-    auto q = table("deployments");
-    for (const auto& d : record.deployments) {
-      q.row(s.resources[d.resource].id, d.season.planning_year, std::string(name(d.season.season)), d.deployments,
-            d.max_interruptions, d.seasonal_minimum);
-    }
-    auto sq = table("instruction_status");
-    for (const auto& rec : record.instructions) {
-      for (const auto& c : rec.statuses) {
-        sq.row(s.instructions[rec.instruction].id, c.at.str(), std::string(name(c.status)));
-      }
-    }
-  }
-  {
-    auto q = table("events");
-    for (const auto& e : record.events) {
-      q.row(static_cast<std::int64_t>(e.sequence), e.time.str(), e.kind, e.entity, e.detail);
-    }
-  }
-  {
-    auto q = table("summary");
-    const auto total = [&](const char* key, Money m) { q.row(std::string(key), m, Cents{m}); };
-    total("energy_charge_usd", st.energy_charge);
-    total("rsg_charge_usd", st.rsg_charge);
-    total("penalty_usd", st.penalty);
-    total("capacity_usd", st.capacity_total);
-    total("allocated_usd", st.allocated);
-    total("eo_usd", st.eo_total);
-    for (const auto& id : st.disqualified) q.row(std::string("disqualified"), id, Null{});
-  }
-  {
-    auto q = table(kExactFiguresTable);
-    for (const auto& x : exact) q.row(x.table, x.row, x.column, x.text);
-  }
+  const Tables table{db, exact};
+  write_run(table, info, s);
+  write_inputs(table, s);
+  write_hourly(table, st);
+  write_settlement(table, st);
+  write_record(table, s, record);
+  write_summary(table, st);
+  // Last: the figures the steps above could not store exactly in their typed cells.
+  auto q = table(kExactFiguresTable);
+  for (const auto& x : exact) q.row(x.table, x.row, x.column, x.text);
   tx.commit();
 }
 
