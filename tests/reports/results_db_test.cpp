@@ -8,6 +8,7 @@
 #include <sstream>
 #include <vector>
 
+#include "reports/html_report.hpp"
 #include "reports/results_db.hpp"
 #include "reports/results_schema.hpp"
 #include "reports/run_tables.hpp"
@@ -211,6 +212,64 @@ TEST_CASE("rule values are stored as REAL numbers, INTEGER 0/1 booleans and TEXT
   CHECK(summary.find("\"multiplier_applies_to_rsg\": false,") != std::string::npos);
   CHECK(summary.find("\"untested_multiplier\": 3,") != std::string::npos);
   CHECK(summary.find("\"failure_separation_basis\": \"start_to_start\",") != std::string::npos);
+}
+
+// The tables of `run` written as drsim wrote them before the columns were typed: every figure
+// TEXT (the CSV text, "" for none), integers, flags and cents INTEGER, without the columns added
+// since (the EO's before/adjustment cents, summary cents, warning entities).
+void write_untyped_copy(const RunTables& run, const std::string& to) {
+  SQLite::Database db(to, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  const auto added = [](const std::string& c) {
+    return c == "eo_before_cents" || c == "adjustment_cents" || c == "value_cents" || c == "entity";
+  };
+  for (const auto& [name, t] : run.tables) {
+    std::string cols = name == "runs" ? "" : "run_id INTEGER";
+    std::string marks = name == "runs" ? "" : "1";
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      if (added(t.columns[c]) && name != "events") continue;
+      const bool integer = t.types[c] == ColumnType::integer || t.types[c] == ColumnType::flag ||
+                           t.types[c] == ColumnType::cents;
+      cols += std::string(cols.empty() ? "" : ", ") + "\"" + t.columns[c] + "\"" + (integer ? " INTEGER" : " TEXT");
+      marks += std::string(marks.empty() ? "" : ",") + "?";
+    }
+    db.exec("CREATE TABLE " + name + " (" + cols + ")");
+    SQLite::Statement q(db, "INSERT INTO " + name + " VALUES (" + marks + ")");
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+      int at = 0;  // the parameters, after the literal run_id
+      for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        if (added(t.columns[c]) && name != "events") continue;
+        ++at;
+        const bool integer = t.types[c] == ColumnType::integer || t.types[c] == ColumnType::flag ||
+                             t.types[c] == ColumnType::cents;
+        if (integer && t.rows[i][c].empty()) q.bind(at);
+        else if (integer) q.bind(at, static_cast<std::int64_t>(std::stoll(t.rows[i][c])));
+        else q.bind(at, t.rows[i][c]);
+      }
+      q.exec();
+      q.reset();
+    }
+  }
+}
+
+TEST_CASE("a results database of an earlier drsim (every figure TEXT) reads back and reports the same") {
+  TempDir dir("typed-untyped");
+  const fs::path out = run_into(dir, copy_example("earnings-opportunity", dir.path(), "eo").string());
+  const RunTables typed = read_run_tables((out / "results.sqlite").string());
+  write_untyped_copy(typed, dir.str("old.sqlite"));
+  const RunTables old = read_run_tables(dir.str("old.sqlite"));
+  for (const auto& [name, t] : typed.tables) {
+    const DbTable& o = old.table(name);
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      if (!o.has(t.columns[c])) continue;  // added since
+      for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        INFO(name << "." << t.columns[c] << " row " << i);
+        CHECK(o.at(i, t.columns[c]) == t.rows[i][c]);
+      }
+    }
+    CHECK(o.rows.size() == t.rows.size());
+  }
+  CHECK(old.table("hourly").money(0, "energy_charge_usd") == typed.table("hourly").money(0, "energy_charge_usd"));
+  CHECK(html_report(old) == html_report(typed));
 }
 
 TEST_CASE("pandas reads the Elliott and EO runs with numeric dtypes and money sums equal to the CSV totals") {
