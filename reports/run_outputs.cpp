@@ -22,7 +22,7 @@ void write_run_outputs(const std::string& dir, RunInfo info, const Scenario& s, 
     write_statement_csv(dir, s, record, st);
     {
       std::ofstream out(dir + "/summary.json", std::ios::binary);
-      out << summary_json(info, record, st, s.warnings);
+      out << summary_json(info, record, st, s);
       if (!out) throw std::runtime_error("failed writing " + dir + "/summary.json");
     }
     if (!s.eo.empty()) write_eo_workbook(dir + "/eo.xlsx", info, s, st);

@@ -77,6 +77,7 @@ TEST_CASE("drsim run prints the warning count and each warning's line and entity
   CHECK(q.getColumn(3).getString() == "resources[0].fsl_mw");
   const std::string summary = slurp(dir / "out/summary.json");
   CHECK(summary.find("\"line\": 25,") != std::string::npos);
+  CHECK(summary.find("\"entity\": \"resources.DR-1\"") != std::string::npos);
 }
 
 TEST_CASE("drsim run shows the first five warnings and how many more, and --quiet leaves them on stderr only") {
