@@ -132,7 +132,7 @@ DbTable read_table(SQLite::Database& db, const std::string& name, const ExactFig
     row.reserve(keep.size());
     for (std::size_t k = 0; k < keep.size(); ++k) {
       const int c = keep[k];
-      const auto x = exact.find({name, rowid, t.columns[k]});
+      const auto x = exact.empty() ? exact.end() : exact.find({name, rowid, t.columns[k]});
       std::optional<std::int64_t> cents;
       if (const int cc = cents_of[static_cast<std::size_t>(c)]; cc >= 0 && q.getColumn(cc).isInteger()) {
         cents = q.getColumn(cc).getInt64();
@@ -225,7 +225,8 @@ RunTables read_run_tables(const std::string& path) {
   RunTables out;
   out.path = path;
   try {
-    SQLite::Database db(path, SQLite::OPEN_READONLY);
+    // One thread reads it: no mutex taken on every column read.
+    SQLite::Database db(path, SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX);
     if (!db.tableExists("runs") || !db.tableExists("hourly")) {
       throw std::runtime_error(path + ": not a drsim results database (no runs or hourly table)");
     }
