@@ -37,7 +37,7 @@ const RegisterCommand reg{20, [](CLI::App& app) {
       exit_with(kExitInvalid);
     }
     // The warnings again after the figures, where people look (stderr had them all, first).
-    if (!opt->quiet) std::cout << headline(r) << warnings_summary(r.scenario) << "outputs: " << opt->out << '\n';
+    if (!opt->quiet) std::cout << headline(r) << warnings_summary(r.scenario, r.statement.warnings) << "outputs: " << opt->out << '\n';
   });
 }};
 

@@ -21,6 +21,7 @@
 #include "scenarios/meter_reader.hpp"
 #include "scenarios/meter_scan.hpp"
 #include "scenarios/scenario_loader.hpp"
+#include "settlement/hour_warnings.hpp"
 #include "settlement/settle.hpp"
 #include "sim/lifecycle.hpp"
 
@@ -94,6 +95,10 @@ void run_into(RunResult& r, const std::string& path, bool progress) {
   const Scenario& s = r.scenario;
   r.scenario.meter.row_count = r.record.meter_rows;
   r.statement = settle(s, r.record);
+  // The hours to act on, placed at their instructions' lines like every problem.
+  if (auto flagged = hour_warnings(r.statement.hourly); !flagged.empty()) {
+    r.statement.warnings = located(s, InputError(std::move(flagged))).problems();
+  }
   r.info.scenario_name = s.name;
   r.info.scenario_path = s.path;
   r.info.scenario_sha256 = s.sha256;

@@ -16,7 +16,10 @@ void print_warnings(const Scenario& s);
 inline constexpr std::size_t kWarningsShown = 5;
 
 // The lines after `drsim run`'s figures: the count ("none" without warnings), then the first
-// `shown`, each with its scenario line and entity, and how many more there are.
-std::string warnings_summary(const Scenario& s, std::size_t shown = kWarningsShown);
+// `shown`, each with its scenario line and entity, and how many more there are. The
+// scenario's warnings come first, then the settlement's hours to act on (`settled`: the
+// statement's warnings, which stderr does not repeat).
+std::string warnings_summary(const Scenario& s, const std::vector<Problem>& settled = {},
+                             std::size_t shown = kWarningsShown);
 
 }  // namespace drsim::app

@@ -306,15 +306,20 @@ std::string warnings_section(const RunTables& run) {
   };
   std::string body;
   int total = 0;
-  // The loader's warnings first: the input problems that did not stop the run.
-  const DbTable& loader = run.table("warnings");
-  if (!loader.rows.empty()) {
-    total += static_cast<int>(loader.rows.size());
+  // The loader's warnings first: the input problems that did not stop the run (the table's
+  // settlement rows are the hours listed by flag below).
+  const DbTable& warnings = run.table("warnings");
+  std::vector<std::size_t> loader;
+  for (std::size_t i = 0; i < warnings.rows.size(); ++i) {
+    if (!warnings.has("source") || warnings.at(i, "source") != "settlement") loader.push_back(i);
+  }
+  if (!loader.empty()) {
+    total += static_cast<int>(loader.size());
     body += "<h3><span class=\"warn\">input</span>: " +
             html_escape(fmt::format("Scenario warnings: values ignored or names unknown in the planning year "
-                                    "({})", loader.rows.size())) +
+                                    "({})", loader.size())) +
             "</h3>\n<ul class=\"warnings\">\n";
-    for (std::size_t i = 0; i < loader.rows.size(); ++i) body += "<li>" + html_escape(loader.at(i, "text")) + "</li>\n";
+    for (const std::size_t i : loader) body += "<li>" + html_escape(warnings.at(i, "text")) + "</li>\n";
     body += "</ul>\n";
   }
   const std::size_t flags_col = h.rows.empty() ? 0 : h.col("flags");

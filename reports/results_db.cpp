@@ -162,17 +162,21 @@ void write_run(const Tables& table, const RunInfo& info, const Scenario& s) {
 }
 
 // The scenario's emergencies, instructions and warnings, read-only, for the report.
-void write_inputs(const Tables& table, const Scenario& s) {
+void write_inputs(const Tables& table, const Scenario& s, const Statement& st) {
   auto q = table("emergencies");
   for (const auto& e : s.emergencies) {
     std::string lbas;
     for (const auto& l : e.lbas) lbas += (lbas.empty() ? "" : ";") + l;
     q.row(e.id, lbas, e.level, e.start.str(), e.end.str());
   }
-  // The loader's warnings (Scenario::warnings), with the entity each is about.
+  // The loader's warnings (Scenario::warnings), then the settlement's hours to act on
+  // (Statement::warnings), each with the entity it is about and its source.
   auto wq = table("warnings");
   for (const auto& w : s.warnings) {
-    wq.row(w.file, w.line, w.column, w.key, w.message, warning_text(w), warning_entity(s, w));
+    wq.row(w.file, w.line, w.column, w.key, w.message, warning_text(w), warning_entity(s, w), "scenario");
+  }
+  for (const auto& w : st.warnings) {
+    wq.row(w.file, w.line, w.column, w.key, w.message, warning_text(w), warning_entity(s, w), "settlement");
   }
   auto iq = table("instructions");
   for (const auto& i : s.instructions) {
@@ -262,7 +266,7 @@ void write_results_db(const std::string& path, const RunInfo& info, const Scenar
   std::vector<ExactFigure> exact;
   const Tables table{db, exact};
   write_run(table, info, s);
-  write_inputs(table, s);
+  write_inputs(table, s, st);
   write_hourly(table, st);
   write_settlement(table, st);
   write_record(table, s, record);

@@ -63,7 +63,7 @@ std::vector<TableSchema> build() {
         {"start", T::text}, {"end", T::text}, {"acknowledged", T::flag}, {"withdrawn", T::text}}},
       {"warnings",
        {run, {"file", T::text}, {"line", T::integer}, {"column", T::integer}, {"key", T::text},
-        {"message", T::text}, {"text", T::text}, {"entity", T::text}}},
+        {"message", T::text}, {"text", T::text}, {"entity", T::text}, {"source", T::text}}},
       {kExactFiguresTable,
        {run, {"table_name", T::text}, {"row_id", T::integer}, {"column_name", T::text}, {"text", T::text}}},
   };

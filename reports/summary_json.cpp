@@ -39,19 +39,25 @@ std::string write(const RunInfo& info, const RunRecord& record, const Statement&
   j.begin_array("disqualified");
   for (const auto& id : st.disqualified) j.string(id);
   j.end_array();
-  // Non-fatal input problems: each as its place and text, and as the line `drsim` printed on stderr.
+  // Non-fatal input problems (source "scenario": each as its place and text, and as the line
+  // `drsim` printed on stderr), then the settlement's hours to act on (source "settlement").
   j.begin_array("warnings");
-  for (const auto& w : warnings) {
-    j.begin_object()
-        .string("file", w.file)
-        .number("line", w.line)
-        .number("column", w.column)
-        .string("key", w.key)
-        .string("message", w.message)
-        .string("text", warning_text(w));
-    if (s) j.string("entity", warning_entity(*s, w));
-    j.end_object();
-  }
+  const auto list = [&](const std::vector<Problem>& ws, const char* source) {
+    for (const auto& w : ws) {
+      j.begin_object()
+          .string("file", w.file)
+          .number("line", w.line)
+          .number("column", w.column)
+          .string("key", w.key)
+          .string("message", w.message)
+          .string("text", warning_text(w));
+      if (s) j.string("entity", warning_entity(*s, w));
+      j.string("source", source);
+      j.end_object();
+    }
+  };
+  list(warnings, "scenario");
+  list(st.warnings, "settlement");
   j.end_array();
   j.begin_object("resources");
   for (const auto& [id, t] : st.by_resource) {

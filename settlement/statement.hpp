@@ -9,6 +9,7 @@
 #include "earnings.hpp"
 #include "failures.hpp"
 #include "hour_settlement.hpp"
+#include "problem.hpp"
 
 namespace drsim {
 
@@ -63,6 +64,10 @@ struct Statement {
   Money energy_charge, rsg_charge, penalty, capacity_total, allocated, eo_total;
   std::vector<std::string> disqualified;  // resources disqualified by this year's failures
   std::map<std::string, ResourceTotals> by_resource;
+  // Hours an analyst must act on (hour_warnings(hourly)), filled by the caller that writes
+  // a run's outputs and placed in the file (scenarios' located()); settle() leaves it empty,
+  // so an exposure trial never formats them.
+  std::vector<Problem> warnings;
 };
 
 }  // namespace drsim

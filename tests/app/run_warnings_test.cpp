@@ -90,7 +90,7 @@ TEST_CASE("drsim run shows the first five warnings and how many more, and --quie
   CHECK(r.out.find(s + ":36: emergencies.EV-X4: level 'step_4_unknown' is not a level of PY 2025-26") !=
         std::string::npos);
   CHECK(r.out.find("EV-X5") == std::string::npos);  // the sixth is counted, not shown
-  CHECK(r.out.find("    ... and 1 more (all on stderr, in summary.json, results.sqlite and report.html)\noutputs: ") !=
+  CHECK(r.out.find("    ... and 1 more (all in summary.json, results.sqlite and report.html)\noutputs: ") !=
         std::string::npos);
   SQLite::Database db(dir / "out/results.sqlite", SQLite::OPEN_READONLY);
   SQLite::Statement q(db, "SELECT group_concat(entity, ' ') FROM warnings");
@@ -112,4 +112,35 @@ TEST_CASE("drsim run without warnings says none") {
   REQUIRE(r.status == 0);
   CHECK(r.out.find("  disqualified                 none\n  warnings                     none\noutputs: ") !=
         std::string::npos);
+}
+
+TEST_CASE("drsim run lists the hours to act on as warnings at their instructions' lines") {
+  // missing-reporting: SI-1 (line 66) and SI-3 (line 68) have no advanced reporting at or
+  // before their starts; SI-2 (line 67) only an entry after its start, which is ignored,
+  // so it is both unreported and late. One warning per instruction and kind, hours listed.
+  drsim::test::TempDir dir;
+  const std::string s = std::string(DRSIM_SOURCE_DIR) + "/scenarios/examples/missing-reporting/scenario.yaml";
+  const auto r = run_drsim("run " + s + " --out " + (dir / "out"));
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  const std::string noar = "no advanced reporting at or before the start: the full instruction is penalized";
+  CHECK(r.out.find("  warnings                        4\n"
+                   "    " + s + ":66: instructions.SI-1: " + noar + " (2025-07-15 HE16, HE17)\n"
+                   "    " + s + ":68: instructions.SI-3: " + noar + " (2025-07-15 HE17)\n"
+                   "    " + s + ":67: instructions.SI-2: " + noar + " (2025-07-22 HE16)\n"
+                   "    " + s + ":67: instructions.SI-2: advanced reporting entered after the start, ignored "
+                   "(2025-07-22 HE16)\n"
+                   "outputs: ") != std::string::npos);
+  SQLite::Database db(dir / "out/results.sqlite", SQLite::OPEN_READONLY);
+  SQLite::Statement q(db, "SELECT count(*), min(source), max(source), group_concat(entity, ' ') FROM warnings");
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getInt() == 4);
+  CHECK(q.getColumn(1).getString() == "settlement");
+  CHECK(q.getColumn(2).getString() == "settlement");
+  CHECK(q.getColumn(3).getString() == "instructions.SI-1 instructions.SI-3 instructions.SI-2 instructions.SI-2");
+  const std::string summary = slurp(dir / "out/summary.json");
+  CHECK(summary.find("\"entity\": \"instructions.SI-3\",\n      \"source\": \"settlement\"") != std::string::npos);
+  // The report lists them once, by flag, not again as scenario warnings.
+  const std::string report = slurp(dir / "out/report.html");
+  CHECK(report.find("Scenario warnings") == std::string::npos);
 }
