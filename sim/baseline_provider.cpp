@@ -19,10 +19,15 @@ BaselineProvider::BaselineProvider(const std::vector<Resource>& resources, const
                                    const std::vector<ObligationSchedule>& plans, const MeterHistory& meters)
     : resources_(resources),
       instructions_(instructions),
-      series_(series),
       rules_(rules),
       meters_(meters),
-      instruction_days_(resources.size()) {
+      instruction_days_(resources.size()),
+      series_of_(resources.size(), nullptr) {
+  // Each resource's hours of the series, found once: a look-up per hour is then by time only.
+  for (std::size_t r = 0; r < resources.size(); ++r) {
+    const auto it = series.data().find(resources[r].id);
+    if (it != series.data().end()) series_of_[r] = &it->second;
+  }
   // Days with an hour of an instruction window (4.6). Left out: one withdrawn at or
   // before start - withdrawal_notice_h, whatever its 4.1 reason (short notice too),
   // and an empty window (withdrawn at its very start, 3.2), which has no hour.
@@ -33,8 +38,11 @@ BaselineProvider::BaselineProvider(const std::vector<Resource>& resources, const
 }
 
 std::optional<Mw> BaselineProvider::series_value(std::size_t r, MarketTime hour) const {
-  if (auto v = series_.get(resources_[r].id, hour)) return *v;
-  return std::nullopt;
+  const auto* hours = series_of_[r];
+  if (hours == nullptr) return std::nullopt;
+  const auto it = hours->find(hour.seconds());
+  if (it == hours->end()) return std::nullopt;
+  return it->second;
 }
 
 // History is kept for every hour that would show a default baseline, not only for those
