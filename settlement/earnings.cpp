@@ -11,16 +11,33 @@
 
 namespace drsim {
 
-Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged,
-                             const std::vector<std::string>& resources, SeasonKey season) {
-  // The resources as a hash set, and the hours' sums by sorting: no search of the portfolio
-  // per charged hour, no tree node per hour (MW sums are exact, so the order of adding is free).
+namespace {
+
+// One charged shortfall of the entry's resources: its hour (seconds), MW and season.
+struct SeasonedShortfall {
+  std::int64_t hour;
+  Mw shortfall;
+  SeasonKey season;
+};
+
+// The charged shortfalls of `resources`, each with its season, found once for all seasons
+// (a hash set of the ids: no search of the portfolio per charged hour).
+std::vector<SeasonedShortfall> shortfalls_of(const std::vector<ChargedShortfall>& charged,
+                                             const std::vector<std::string>& resources) {
   const std::unordered_set<std::string_view> mine(resources.begin(), resources.end());
-  std::vector<std::pair<std::int64_t, Mw>> by_hour;
+  std::vector<SeasonedShortfall> out;
   for (const auto& c : charged) {
-    if (season_key(c.hour.date()) != season) continue;
-    if (!mine.contains(c.resource_id)) continue;
-    by_hour.emplace_back(c.hour.seconds(), c.shortfall);
+    if (mine.contains(c.resource_id)) out.push_back({c.hour.seconds(), c.shortfall, season_key(c.hour.date())});
+  }
+  return out;
+}
+
+// The largest sum over one hour of the season: the hours' sums by sorting, no tree node per
+// hour (MW sums are exact, so the order of adding is free).
+Mw max_hourly_in(const std::vector<SeasonedShortfall>& shortfalls, SeasonKey season) {
+  std::vector<std::pair<std::int64_t, Mw>> by_hour;
+  for (const auto& c : shortfalls) {
+    if (c.season == season) by_hour.emplace_back(c.hour, c.shortfall);
   }
   std::sort(by_hour.begin(), by_hour.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   Mw worst;
@@ -31,6 +48,13 @@ Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged,
     worst = max(worst, sum);
   }
   return worst;
+}
+
+}  // namespace
+
+Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged,
+                             const std::vector<std::string>& resources, SeasonKey season) {
+  return max_hourly_in(shortfalls_of(charged, resources), season);
 }
 
 EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
@@ -51,6 +75,8 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
       ids.push_back(r.id);
     }
   }
+  const std::vector<SeasonedShortfall> shortfalls =
+      eo.nonperformance == NonPerformance::max_hourly ? shortfalls_of(charged, ids) : std::vector<SeasonedShortfall>{};
   Money sum;
   for (Season season : kSeasons) {
     EoLine line;
@@ -59,7 +85,7 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
     if (zone != nullptr && at(zone->acp, season)) line.acp = *at(zone->acp, season);
     const SeasonKey key{s.planning_year, season};
     line.nonperformance_mw = eo.nonperformance == NonPerformance::max_hourly
-                                 ? max_hourly_nonperformance(charged, ids, key) : Mw{};
+                                 ? max_hourly_in(shortfalls, key) : Mw{};
     const DateRange days = season_range(s.planning_year, season);
     const std::optional<Mw> fixed = eo.cleared_mw ? at(*eo.cleared_mw, season) : std::nullopt;
     for (const Resource* r : mine) {

@@ -90,10 +90,11 @@ Statement settle(const Market& s, const RunRecord& record) {
     const Resource& res = s.resources[rec.resource];
     const auto found = emergency_index.find(ins.emergency);
     const std::size_t emergency = found == emergency_index.end() ? kNoEmergency : found->second;
+    const auto* lmp_hours = s.lmp.hours_of(res.cpnode);
     bool failed = false;
     for (const auto& h : rec.hours) {
       HourPrices prices;
-      prices.lmp = s.lmp.get(res.cpnode, h.hour);
+      if (lmp_hours != nullptr) prices.lmp = HourlySeries<UsdPerMwh>::value_in(*lmp_hours, h.hour);
       prices.rsg = s.rsg_at(h.hour);
       HourlyLine line{ins.id,         res.id,          ins.emergency, h.hour,
                       h.frac(),       h.instruction_mw, h.available_mw, h.instructed_mw,

@@ -25,8 +25,7 @@ BaselineProvider::BaselineProvider(const std::vector<Resource>& resources, const
       series_of_(resources.size(), nullptr) {
   // Each resource's hours of the series, found once: a look-up per hour is then by time only.
   for (std::size_t r = 0; r < resources.size(); ++r) {
-    const auto it = series.data().find(resources[r].id);
-    if (it != series.data().end()) series_of_[r] = &it->second;
+    series_of_[r] = series.hours_of(resources[r].id);
   }
   // Days with an hour of an instruction window (4.6). Left out: one withdrawn at or
   // before start - withdrawal_notice_h, whatever its 4.1 reason (short notice too),
@@ -40,9 +39,7 @@ BaselineProvider::BaselineProvider(const std::vector<Resource>& resources, const
 std::optional<Mw> BaselineProvider::series_value(std::size_t r, MarketTime hour) const {
   const auto* hours = series_of_[r];
   if (hours == nullptr) return std::nullopt;
-  const auto it = hours->find(hour.seconds());
-  if (it == hours->end()) return std::nullopt;
-  return it->second;
+  return HourlySeries<Mw>::value_in(*hours, hour);
 }
 
 // History is kept for every hour that would show a default baseline, not only for those

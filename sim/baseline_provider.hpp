@@ -82,7 +82,7 @@ class BaselineProvider {
   const MeterHistory& meters_;
   std::vector<std::set<std::int32_t>> instruction_days_;  // per resource
   std::map<std::pair<std::size_t, std::int32_t>, std::vector<Date>> eligible_;
-  std::vector<const HourlySeries<Mw>::Map::mapped_type*> series_of_;  // per resource: its hours in the series, or null
+  std::vector<const HourlySeries<Mw>::Hours*> series_of_;  // per resource: its hours in the series, or null
 };
 
 }  // namespace drsim::sim

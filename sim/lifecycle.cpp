@@ -90,6 +90,7 @@ class Lifecycle {
   // meter windows and baseline days they need, declared before the meter stream.
   void declare() {
     windows_.resize(plans_.size());
+    record_.instructions.reserve(plans_.size());
     for (std::size_t k = 0; k < plans_.size(); ++k) {
       const ObligationSchedule& p = plans_[k];
       InstructionRecord rec;
@@ -98,6 +99,9 @@ class Lifecycle {
       rec.season = p.season;
       rec.effective_end = p.effective_end;
       rec.obligated_end = p.obligated_end;
+      rec.hours.reserve(p.hours.size());
+      rec.statuses.reserve(4);  // far, near, active, completed: at most one more when withdrawn
+      windows_[k].reserve(p.hours.size());
       for (const HourObligation& o : p.hours) {
         HourRecord hr;
         hr.hour = o.hour;

@@ -39,7 +39,9 @@ ObligationSchedule plan_one(const Instruction& ins, std::size_t idx, std::size_t
   p.active_at = std::max(ins.start, ins.issued);
   p.completed_at = std::max(p.effective_end, p.active_at);
   const ExactTime start = ExactTime::of(ins.start);
-  for (MarketTime h : window_hours(ins.start, p.effective_end)) {
+  const std::vector<MarketTime> hours = window_hours(ins.start, p.effective_end);
+  p.hours.reserve(hours.size());
+  for (MarketTime h : hours) {
     HourObligation o;
     o.hour = h;
     o.obligated = covered(h, start, p.obligated_end);
