@@ -61,8 +61,7 @@ EventHandle Engine::schedule(MarketTime at, int priority, std::string_view kind,
   s.sequence = sequence;
   s.kind = kind_id;
   s.cancelled = false;
-  heap_.push_back(Entry{at.seconds(), static_cast<std::int32_t>(priority), slot, sequence});
-  std::push_heap(heap_.begin(), heap_.end(), Later{});
+  push(Entry{at.seconds(), static_cast<std::int32_t>(priority), slot, sequence});
   ++pending_;
   return EventHandle(slot, sequence);
 }
@@ -75,6 +74,42 @@ bool Engine::cancel(EventHandle handle) {
   s.handler = nullptr;  // release what the handler holds now; the heap entry goes when popped
   --pending_;
   return true;
+}
+
+// A 4-ary min-heap: half the levels of a binary one, and a node's children share a cache line
+// or two. The order (time, priority, sequence) is total (sequences are unique), so the events
+// come out in the same order whatever the shape of the heap.
+void Engine::push(Entry e) {
+  std::size_t i = heap_.size();
+  heap_.push_back(e);
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / 4;
+    if (!Later{}(heap_[parent], e)) break;
+    heap_[i] = heap_[parent];
+    i = parent;
+  }
+  heap_[i] = e;
+}
+
+void Engine::pop() {
+  const Entry last = heap_.back();
+  heap_.pop_back();
+  const std::size_t n = heap_.size();
+  if (n == 0) return;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t first = 4 * i + 1;
+    if (first >= n) break;
+    std::size_t best = first;
+    const std::size_t end = std::min(first + 4, n);
+    for (std::size_t c = first + 1; c < end; ++c) {
+      if (Later{}(heap_[best], heap_[c])) best = c;
+    }
+    if (!Later{}(last, heap_[best])) break;
+    heap_[i] = heap_[best];
+    i = best;
+  }
+  heap_[i] = last;
 }
 
 TraceRecord& Engine::current() {
@@ -94,8 +129,7 @@ std::uint64_t Engine::run_before(std::int64_t until) {
       Slot& s = slots_[top.slot];
       // A cancelled entry goes whenever it surfaces, before `until` or not.
       if (!s.cancelled && top.time >= until) break;
-      std::pop_heap(heap_.begin(), heap_.end(), Later{});
-      heap_.pop_back();
+      pop();
       std::function<void()> handler = std::move(s.handler);
       const bool cancelled = s.cancelled;
       const std::uint32_t kind = s.kind;

@@ -106,7 +106,7 @@ class Engine {
     std::uint32_t slot;
     std::uint64_t sequence;
   };
-  // Min-heap order on (time, priority, sequence) for std::push_heap/pop_heap.
+  // Min-heap order on (time, priority, sequence): a is later than b.
   struct Later {
     bool operator()(const Entry& a, const Entry& b) const {
       if (a.time != b.time) return a.time > b.time;
@@ -129,6 +129,8 @@ class Engine {
 
   std::uint32_t intern(std::string_view kind);
   std::uint32_t take_slot();
+  void push(Entry e);  // onto the heap
+  void pop();          // removes the heap's first entry
   std::uint64_t run_before(std::int64_t until);
 
   std::vector<Entry> heap_;
