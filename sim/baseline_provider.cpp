@@ -32,7 +32,11 @@ BaselineProvider::BaselineProvider(const std::vector<Resource>& resources, const
   // and an empty window (withdrawn at its very start, 3.2), which has no hour.
   for (const ObligationSchedule& p : plans) {
     if (p.withdrawn_in_time) continue;
-    for (const HourObligation& h : p.hours) instruction_days_[p.resource].insert(h.hour.date().days());
+    for (const HourObligation& h : p.hours) instruction_days_[p.resource].push_back(h.hour.date().days());
+  }
+  for (auto& days : instruction_days_) {  // sorted, each day once
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
   }
 }
 
@@ -71,7 +75,7 @@ const std::vector<Date>& BaselineProvider::eligible_days(std::size_t r, Date day
     const auto first = meters_.first_metered_day(r);
     auto days = first ? eligible_baseline_days(
                             day, *first, [&](Date d) { return meters_.fully_metered(r, d); },
-                            [&](Date d) { return inst_days.count(d.days()) != 0; })
+                            [&](Date d) { return std::binary_search(inst_days.begin(), inst_days.end(), d.days()); })
                       : std::vector<Date>{};
     cached = eligible_.emplace(key, std::move(days)).first;
   }

@@ -13,6 +13,7 @@ namespace drsim::sim {
 
 std::vector<MarketTime> window_hours(MarketTime start, MarketTime end) {
   std::vector<MarketTime> out;
+  if (start < end) out.reserve(static_cast<std::size_t>((end - start.hour_start()).in_seconds() / 3600 + 1));
   for (MarketTime h = start.hour_start(); h < end && start < end; h = h + Duration::hours(1)) out.push_back(h);
   return out;
 }
