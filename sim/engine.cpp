@@ -61,7 +61,9 @@ EventHandle Engine::schedule(MarketTime at, int priority, std::string_view kind,
   s.sequence = sequence;
   s.kind = kind_id;
   s.cancelled = false;
-  push(Entry{at.seconds(), static_cast<std::int32_t>(priority), slot, sequence});
+  const Entry entry{at.seconds(), static_cast<std::int32_t>(priority), slot, sequence};
+  if (running_) push(entry);
+  else unsorted_.push_back(entry);  // sorted in one go when the next run starts
   ++pending_;
   return EventHandle(slot, sequence);
 }
@@ -112,6 +114,22 @@ void Engine::pop() {
   heap_[i] = last;
 }
 
+// Events scheduled outside a run (most of a scenario's, scheduled before it starts) are sorted
+// once into the calendar, latest first, so taking the first is a pop_back and the heap holds
+// only what handlers schedule. Merged with what the calendar still holds from an earlier run.
+void Engine::take_unsorted() {
+  if (unsorted_.empty()) return;
+  std::sort(unsorted_.begin(), unsorted_.end(), Later{});
+  if (calendar_.empty()) {
+    calendar_.swap(unsorted_);
+  } else {
+    std::vector<Entry> merged(calendar_.size() + unsorted_.size());
+    std::merge(calendar_.begin(), calendar_.end(), unsorted_.begin(), unsorted_.end(), merged.begin(), Later{});
+    calendar_.swap(merged);
+  }
+  unsorted_.clear();
+}
+
 TraceRecord& Engine::current() {
   if (!in_handler_) throw std::logic_error("engine: current() called outside a handler");
   if (in_trace_) return trace_.back();
@@ -121,15 +139,19 @@ TraceRecord& Engine::current() {
 
 std::uint64_t Engine::run_before(std::int64_t until) {
   if (running_) throw std::logic_error("engine: run() or run_until() called from inside a handler");
+  take_unsorted();
   running_ = true;
   std::uint64_t ran = 0;
   try {
-    while (!heap_.empty()) {
-      const Entry top = heap_.front();
+    while (!heap_.empty() || !calendar_.empty()) {
+      // The first event is the earlier of the heap's and the calendar's.
+      const bool from_heap = calendar_.empty() || (!heap_.empty() && Later{}(calendar_.back(), heap_.front()));
+      const Entry top = from_heap ? heap_.front() : calendar_.back();
       Slot& s = slots_[top.slot];
       // A cancelled entry goes whenever it surfaces, before `until` or not.
       if (!s.cancelled && top.time >= until) break;
-      pop();
+      if (from_heap) pop();
+      else calendar_.pop_back();
       std::function<void()> handler = std::move(s.handler);
       const bool cancelled = s.cancelled;
       const std::uint32_t kind = s.kind;

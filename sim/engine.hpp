@@ -131,9 +131,12 @@ class Engine {
   std::uint32_t take_slot();
   void push(Entry e);  // onto the heap
   void pop();          // removes the heap's first entry
+  void take_unsorted();  // unsorted_ into calendar_
   std::uint64_t run_before(std::int64_t until);
 
-  std::vector<Entry> heap_;
+  std::vector<Entry> heap_;       // scheduled by handlers, during a run
+  std::vector<Entry> calendar_;   // scheduled between runs: sorted, the first event last
+  std::vector<Entry> unsorted_;   // scheduled since the last run started, not yet in calendar_
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<std::string> kinds_;
