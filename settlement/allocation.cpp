@@ -20,27 +20,36 @@ std::vector<Money> largest_remainder_split(Money amount, const std::vector<Weigh
   // 1e6 in micros): exact for any amount of 128-bit cents (rules.md 1a v1.2).
   const int128 whole = cents / total;
   const int128 part = cents % total;
-  std::vector<int128> share(parts.size());
-  std::vector<int128> remainder(parts.size());
+  struct Quota {
+    int128 share;
+    int128 remainder;
+    std::size_t index;  // into parts
+  };
+  std::vector<Quota> quota(parts.size());
   int128 given = 0;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const int128 w = parts[i].weight.micros();
     const int128 spread = part * w;  // < total x w
-    share[i] = whole * w + spread / total;
-    remainder[i] = spread % total;
-    given += share[i];
+    quota[i] = {whole * w + spread / total, spread % total, i};
+    given += quota[i].share;
   }
-  std::vector<std::size_t> order(parts.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-    if (remainder[a] != remainder[b]) return remainder[a] > remainder[b];
-    return parts[a].id < parts[b].id;
-  });
-  for (std::size_t k = 0; given < cents; ++k, ++given) ++share[order[k % order.size()]];
+  // Largest remainder first, ties to the id that sorts first, then to the earlier part (stable).
+  const auto before = [&](const Quota& a, const Quota& b) {
+    if (a.remainder != b.remainder) return a.remainder > b.remainder;
+    return parts[a.index].id < parts[b.index].id;
+  };
+  if (quota.size() <= 16) {
+    // An insertion sort is stable and allocates nothing: an hour's LSEs are mostly a few.
+    for (std::size_t i = 1; i < quota.size(); ++i) {
+      for (std::size_t j = i; j > 0 && before(quota[j], quota[j - 1]); --j) std::swap(quota[j], quota[j - 1]);
+    }
+  } else {
+    std::stable_sort(quota.begin(), quota.end(), before);
+  }
+  for (std::size_t k = 0; given < cents; ++k, ++given) ++quota[k % quota.size()].share;
 
-  std::vector<Money> out;
-  out.reserve(parts.size());
-  for (auto c : share) out.push_back(Money::from_cents(negative ? -c : c));
+  std::vector<Money> out(parts.size());
+  for (const Quota& q : quota) out[q.index] = Money::from_cents(negative ? -q.share : q.share);
   return out;
 }
 

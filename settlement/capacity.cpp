@@ -1,12 +1,15 @@
 // Capacity payments (rules.md 4.9).
 #include "capacity.hpp"
 
+#include <string_view>
+#include <unordered_map>
+
 namespace drsim {
 
 bool acp_disqualified_on(const Resource& r, const std::vector<Disqualification>& dq, Date day) {
   if (r.acp_disqualified_through && day <= *r.acp_disqualified_through) return true;
   for (const auto& d : dq) {
-    if (d.resource_id == r.id && d.from <= day && day < d.until) return true;
+    if (d.from <= day && day < d.until && d.resource_id == r.id) return true;
   }
   return false;
 }
@@ -19,11 +22,27 @@ std::vector<Disqualification> disqualifications_of(const Resource& r, const std:
   return mine;
 }
 
+std::vector<std::vector<Disqualification>> disqualifications_by_resource(const std::vector<Resource>& resources,
+                                                                         const std::vector<Disqualification>& dq) {
+  std::vector<std::vector<Disqualification>> out(resources.size());
+  if (dq.empty()) return out;
+  std::unordered_map<std::string_view, std::vector<std::size_t>> positions;  // id -> every resource of it
+  for (std::size_t i = 0; i < resources.size(); ++i) positions[resources[i].id].push_back(i);
+  for (const auto& d : dq) {
+    const auto it = positions.find(d.resource_id);
+    if (it == positions.end()) continue;
+    for (const std::size_t i : it->second) out[i].push_back(d);
+  }
+  return out;
+}
+
 std::vector<CapacityLine> capacity_payments(const Market& s, const std::vector<Disqualification>& dq) {
   std::vector<CapacityLine> lines;
-  for (const auto& r : s.resources) {
+  const auto dq_of = disqualifications_by_resource(s.resources, dq);
+  for (std::size_t i = 0; i < s.resources.size(); ++i) {
+    const Resource& r = s.resources[i];
     const Zone* zone = s.find_zone(r.zone);
-    const auto mine = disqualifications_of(r, dq);
+    const auto& mine = dq_of[i];
     for (Season season : kSeasons) {
       const auto& reg = at(r.seasons, season);
       if (!reg || !(reg->cleared_mw > Mw{})) continue;

@@ -27,6 +27,11 @@ bool acp_disqualified_on(const Resource& r, const std::vector<Disqualification>&
 // The disqualifications of one resource, so that a day-by-day test looks at its own only.
 std::vector<Disqualification> disqualifications_of(const Resource& r, const std::vector<Disqualification>& dq);
 
+// The disqualifications of every resource of `resources` (by position), each list in the order
+// of `dq`: disqualifications_of for all of them, in one pass over `dq`.
+std::vector<std::vector<Disqualification>> disqualifications_by_resource(const std::vector<Resource>& resources,
+                                                                         const std::vector<Disqualification>& dq);
+
 // One line per resource and season with cleared MW above 0: cleared x ACP x days paid,
 // rounded to the cent. The zone of every such season must have an ACP (the loader checks).
 std::vector<CapacityLine> capacity_payments(const Market& s, const std::vector<Disqualification>& dq);

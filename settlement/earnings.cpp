@@ -2,23 +2,59 @@
 #include "earnings.hpp"
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
+#include <string_view>
+#include <unordered_set>
+#include <utility>
 
 #include "capacity.hpp"
 
 namespace drsim {
 
+namespace {
+
+// One charged shortfall of the entry's resources: its hour (seconds), MW and season.
+struct SeasonedShortfall {
+  std::int64_t hour;
+  Mw shortfall;
+  SeasonKey season;
+};
+
+// The charged shortfalls of `resources`, each with its season, found once for all seasons
+// (a hash set of the ids: no search of the portfolio per charged hour).
+std::vector<SeasonedShortfall> shortfalls_of(const std::vector<ChargedShortfall>& charged,
+                                             const std::vector<std::string>& resources) {
+  const std::unordered_set<std::string_view> mine(resources.begin(), resources.end());
+  std::vector<SeasonedShortfall> out;
+  for (const auto& c : charged) {
+    if (mine.contains(c.resource_id)) out.push_back({c.hour.seconds(), c.shortfall, season_key(c.hour.date())});
+  }
+  return out;
+}
+
+// The largest sum over one hour of the season: the hours' sums by sorting, no tree node per
+// hour (MW sums are exact, so the order of adding is free).
+Mw max_hourly_in(const std::vector<SeasonedShortfall>& shortfalls, SeasonKey season) {
+  std::vector<std::pair<std::int64_t, Mw>> by_hour;
+  for (const auto& c : shortfalls) {
+    if (c.season == season) by_hour.emplace_back(c.hour, c.shortfall);
+  }
+  std::sort(by_hour.begin(), by_hour.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  Mw worst;
+  for (std::size_t i = 0; i < by_hour.size();) {
+    Mw sum;
+    const std::int64_t hour = by_hour[i].first;
+    for (; i < by_hour.size() && by_hour[i].first == hour; ++i) sum += by_hour[i].second;
+    worst = max(worst, sum);
+  }
+  return worst;
+}
+
+}  // namespace
+
 Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged,
                              const std::vector<std::string>& resources, SeasonKey season) {
-  std::map<MarketTime, Mw> by_hour;
-  for (const auto& c : charged) {
-    if (season_key(c.hour.date()) != season) continue;
-    if (std::find(resources.begin(), resources.end(), c.resource_id) == resources.end()) continue;
-    by_hour[c.hour] += c.shortfall;
-  }
-  Mw worst;
-  for (const auto& [hour, mw] : by_hour) worst = max(worst, mw);
-  return worst;
+  return max_hourly_in(shortfalls_of(charged, resources), season);
 }
 
 EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
@@ -30,13 +66,17 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
   std::vector<std::string> ids;
   // The entry's zone selects its resources (rules.md 5 v1.2): an LMR of the MP in another zone
   // belongs to an entry for that zone, priced at that zone's ACP, and counts in neither figure here.
-  for (const auto& r : s.resources) {
+  const auto dq_of = disqualifications_by_resource(s.resources, dq);
+  for (std::size_t i = 0; i < s.resources.size(); ++i) {
+    const Resource& r = s.resources[i];
     if (r.mp == eo.mp && r.zone == eo.zone) {
       mine.push_back(&r);
-      mine_dq.push_back(disqualifications_of(r, dq));
+      mine_dq.push_back(dq_of[i]);
       ids.push_back(r.id);
     }
   }
+  const std::vector<SeasonedShortfall> shortfalls =
+      eo.nonperformance == NonPerformance::max_hourly ? shortfalls_of(charged, ids) : std::vector<SeasonedShortfall>{};
   Money sum;
   for (Season season : kSeasons) {
     EoLine line;
@@ -45,7 +85,7 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
     if (zone != nullptr && at(zone->acp, season)) line.acp = *at(zone->acp, season);
     const SeasonKey key{s.planning_year, season};
     line.nonperformance_mw = eo.nonperformance == NonPerformance::max_hourly
-                                 ? max_hourly_nonperformance(charged, ids, key) : Mw{};
+                                 ? max_hourly_in(shortfalls, key) : Mw{};
     const DateRange days = season_range(s.planning_year, season);
     const std::optional<Mw> fixed = eo.cleared_mw ? at(*eo.cleared_mw, season) : std::nullopt;
     for (const Resource* r : mine) {

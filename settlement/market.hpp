@@ -3,12 +3,14 @@
 // where each entity was written. scenarios/ fills it; sim/ and settlement/ only read it.
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "calendar.hpp"
@@ -136,18 +138,41 @@ struct EoConfig {
 };
 
 // An hourly series of one unit (UsdPerMwh, Mw, Mwh) keyed by an id (cpnode, resource, lse)
-// and the hour's start.
+// and the hour's start. Each key's hours are one sorted vector: a look-up is a binary search
+// in contiguous memory, and rows set in time order (as files and trials give them) append.
 template <class T>
 class HourlySeries {
  public:
-  using Map = std::unordered_map<std::string, std::unordered_map<std::int64_t, T>>;
-  void set(const std::string& key, MarketTime hour, T value) { data_[key][hour.seconds()] = value; }
+  // One key's hours: (start in seconds, value), sorted by start, each start once.
+  using Hours = std::vector<std::pair<std::int64_t, T>>;
+  using Map = std::unordered_map<std::string, Hours>;
+  // Sets (or replaces) the value of the key's hour.
+  void set(const std::string& key, MarketTime hour, T value) {
+    Hours& h = data_[key];
+    const std::int64_t at = hour.seconds();
+    if (h.empty() || h.back().first < at) {
+      h.emplace_back(at, value);
+      return;
+    }
+    auto it = lower(h, at);
+    if (it != h.end() && it->first == at) it->second = value;
+    else h.insert(it, {at, value});
+  }
   std::optional<T> get(const std::string& key, MarketTime hour) const {
     auto k = data_.find(key);
     if (k == data_.end()) return std::nullopt;
-    auto h = k->second.find(hour.seconds());
-    if (h == k->second.end()) return std::nullopt;
-    return h->second;
+    return value_in(k->second, hour);
+  }
+  // The hours of a key, or null: found once, then read by value_in() for each hour.
+  const Hours* hours_of(const std::string& key) const {
+    auto k = data_.find(key);
+    return k == data_.end() ? nullptr : &k->second;
+  }
+  static std::optional<T> value_in(const Hours& h, MarketTime hour) {
+    const std::int64_t at = hour.seconds();
+    auto it = lower(h, at);
+    if (it == h.end() || it->first != at) return std::nullopt;
+    return it->second;
   }
   bool has_key(const std::string& key) const { return data_.count(key) != 0; }
   std::size_t hours() const {
@@ -159,6 +184,10 @@ class HourlySeries {
   const Map& data() const { return data_; }
 
  private:
+  template <class V>
+  static auto lower(V& h, std::int64_t at) {
+    return std::lower_bound(h.begin(), h.end(), at, [](const auto& e, std::int64_t t) { return e.first < t; });
+  }
   Map data_;
 };
 

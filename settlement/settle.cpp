@@ -2,6 +2,9 @@
 #include "settle.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <map>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -66,13 +69,32 @@ Statement settle(const Market& s, const RunRecord& record) {
   std::vector<FailedOccasion> occasions;
   std::vector<ChargedShortfall> charged;
 
+  // The emergencies by id (the first of an id), each with the LSEs of its LBAs: found once per
+  // instruction here, so the allocation below looks up no id per hour.
+  constexpr std::size_t kNoEmergency = SIZE_MAX;
+  std::unordered_map<std::string, std::size_t> emergency_index;
+  std::vector<std::vector<const Lse*>> emergency_lses;
+  for (const auto& e : s.emergencies) {
+    if (emergency_index.emplace(e.id, emergency_lses.size()).second) emergency_lses.push_back(lses_of(s, e));
+  }
+  std::size_t hour_count = 0;
+  for (const auto& rec : record.instructions) hour_count += rec.hours.size();
+  st.hourly.reserve(hour_count);
+  std::vector<std::size_t> line_resource;   // per hourly line: index into s.resources
+  std::vector<std::size_t> line_emergency;  // per hourly line: index into emergency_lses, or kNoEmergency
+  line_resource.reserve(hour_count);
+  line_emergency.reserve(hour_count);
+
   for (const auto& rec : record.instructions) {
     const Instruction& ins = s.instructions[rec.instruction];
     const Resource& res = s.resources[rec.resource];
+    const auto found = emergency_index.find(ins.emergency);
+    const std::size_t emergency = found == emergency_index.end() ? kNoEmergency : found->second;
+    const auto* lmp_hours = s.lmp.hours_of(res.cpnode);
     bool failed = false;
     for (const auto& h : rec.hours) {
       HourPrices prices;
-      prices.lmp = s.lmp.get(res.cpnode, h.hour);
+      if (lmp_hours != nullptr) prices.lmp = HourlySeries<UsdPerMwh>::value_in(*lmp_hours, h.hour);
       prices.rsg = s.rsg_at(h.hour);
       HourlyLine line{ins.id,         res.id,          ins.emergency, h.hour,
                       h.frac(),       h.instruction_mw, h.available_mw, h.instructed_mw,
@@ -90,6 +112,8 @@ Statement settle(const Market& s, const RunRecord& record) {
       if (line.settled.charged) charged.push_back({res.id, h.hour, line.settled.shortfall});
       failed = failed || line.settled.counts_for_failure;
       st.hourly.push_back(std::move(line));
+      line_resource.push_back(rec.resource);
+      line_emergency.push_back(emergency);
     }
     if (failed) occasions.push_back({res.id, ins.id, rec.season, ins.start, rec.effective_end});
   }
@@ -100,24 +124,28 @@ Statement settle(const Market& s, const RunRecord& record) {
   st.disqualifications = std::move(failures.disqualifications);
   st.capacity = capacity_payments(s, st.disqualifications);
 
-  // Allocation of every instruction-hour's charges (4.10).
-  std::unordered_map<std::string, const Emergency*> emergencies;
-  std::unordered_map<std::string, std::vector<const Lse*>> emergency_lses;
-  for (const auto& e : s.emergencies) {
-    emergencies.emplace(e.id, &e);
-    emergency_lses.emplace(e.id, lses_of(s, e));
+  // Allocation of every instruction-hour's charges (4.10). The weights of an emergency's LSEs
+  // in an hour are found once and reused by every instruction charged in that hour.
+  struct HourWeights {
+    std::optional<std::vector<Weighted>> weights;  // weight i is that of the emergency's LSE i
+    bool used_static = false;
+  };
+  std::vector<std::unordered_map<std::int64_t, HourWeights>> weights_of(emergency_lses.size());
+  std::vector<Money> per_lse_amount(s.lses.size());  // by index into s.lses
+  std::size_t share_count = 0;
+  for (std::size_t n = 0; n < st.hourly.size(); ++n) {
+    if (!st.hourly[n].charges().is_zero() && line_emergency[n] != kNoEmergency) {
+      share_count += emergency_lses[line_emergency[n]].size();
+    }
   }
-  std::map<std::string, Money> per_lse;
-  for (const auto& l : s.lses) per_lse[l.id] = Money{};
+  st.allocation_shares.reserve(share_count);
   std::set<std::string> no_lse;  // emergencies already reported without an LSE
-  for (const auto& line : st.hourly) {
+  for (std::size_t n = 0; n < st.hourly.size(); ++n) {
+    const HourlyLine& line = st.hourly[n];
     const Money amount = line.charges();
     if (amount.is_zero()) continue;
-    const auto found = emergencies.find(line.emergency_id);
-    const Emergency* e = found == emergencies.end() ? nullptr : found->second;
-    static const std::vector<const Lse*> kNone;
-    const auto& lses = e ? emergency_lses.at(e->id) : kNone;
-    if (lses.empty()) {
+    const std::size_t e = line_emergency[n];
+    if (e == kNoEmergency || emergency_lses[e].empty()) {
       // Once per emergency, not once per charged hour.
       if (no_lse.insert(line.emergency_id).second) {
         problems.push_back(problem_of("emergencies." + line.emergency_id,
@@ -125,9 +153,11 @@ Statement settle(const Market& s, const RunRecord& record) {
       }
       continue;
     }
-    bool used_static = false;
-    const auto weights = weights_at(s, lses, line.hour, used_static);
-    if (!weights) {
+    const auto& lses = emergency_lses[e];
+    auto [slot, fresh] = weights_of[e].try_emplace(line.hour.seconds());
+    if (fresh) slot->second.weights = weights_at(s, lses, line.hour, slot->second.used_static);
+    const HourWeights& hw = slot->second;
+    if (!hw.weights) {
       problems.push_back(problem_of(
           "emergencies." + line.emergency_id,
           fmt::format("hour {}: lse_load has no usable rows for the emergency's LSEs and they have no "
@@ -135,14 +165,17 @@ Statement settle(const Market& s, const RunRecord& record) {
                       line.hour.str())));
       continue;
     }
-    const auto split = largest_remainder_split(amount, *weights);
+    const std::vector<Weighted>& weights = *hw.weights;
+    const auto split = largest_remainder_split(amount, weights);
     for (std::size_t i = 0; i < split.size(); ++i) {
       st.allocation_shares.push_back(
-          {line.instruction_id, line.hour, (*weights)[i].id, (*weights)[i].weight, used_static, split[i]});
-      per_lse[(*weights)[i].id] += split[i];
+          {line.instruction_id, line.hour, weights[i].id, weights[i].weight, hw.used_static, split[i]});
+      per_lse_amount[static_cast<std::size_t>(lses[i] - s.lses.data())] += split[i];
     }
   }
   if (!problems.empty()) throw InputError(std::move(problems));
+  std::map<std::string, Money> per_lse;
+  for (std::size_t i = 0; i < s.lses.size(); ++i) per_lse[s.lses[i].id] += per_lse_amount[i];
   for (const auto& [id, amount] : per_lse) st.allocation.push_back({id, amount});
 
   // Earnings opportunity (5).
@@ -154,14 +187,22 @@ Statement settle(const Market& s, const RunRecord& record) {
 
   // Totals: every total is the sum of its rounded lines, in 128-bit cents: 8.8e9 lines of at
   // most 6.4e19 cents stay below 1e30, and a sum beyond int128 would throw, never wrap (money.hpp).
-  for (const auto& r : s.resources) st.by_resource[r.id];
-  for (const auto& line : st.hourly) {
-    auto& t = st.by_resource[line.resource_id];
+  // Summed per resource index first, then keyed by id (resources of one id share one total).
+  std::vector<ResourceTotals> totals(s.resources.size());
+  for (std::size_t n = 0; n < st.hourly.size(); ++n) {
+    const HourlyLine& line = st.hourly[n];
+    auto& t = totals[line_resource[n]];
     t.energy_charge += line.settled.energy_charge;
     t.rsg_charge += line.settled.rsg_charge;
     t.penalty += line.charges();
     st.energy_charge += line.settled.energy_charge;
     st.rsg_charge += line.settled.rsg_charge;
+  }
+  for (std::size_t i = 0; i < s.resources.size(); ++i) {
+    auto& t = st.by_resource[s.resources[i].id];
+    t.energy_charge += totals[i].energy_charge;
+    t.rsg_charge += totals[i].rsg_charge;
+    t.penalty += totals[i].penalty;
   }
   st.penalty = st.energy_charge + st.rsg_charge;
   for (const auto& c : st.capacity) {

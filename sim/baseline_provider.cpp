@@ -19,22 +19,31 @@ BaselineProvider::BaselineProvider(const std::vector<Resource>& resources, const
                                    const std::vector<ObligationSchedule>& plans, const MeterHistory& meters)
     : resources_(resources),
       instructions_(instructions),
-      series_(series),
       rules_(rules),
       meters_(meters),
-      instruction_days_(resources.size()) {
+      instruction_days_(resources.size()),
+      series_of_(resources.size(), nullptr) {
+  // Each resource's hours of the series, found once: a look-up per hour is then by time only.
+  for (std::size_t r = 0; r < resources.size(); ++r) {
+    series_of_[r] = series.hours_of(resources[r].id);
+  }
   // Days with an hour of an instruction window (4.6). Left out: one withdrawn at or
   // before start - withdrawal_notice_h, whatever its 4.1 reason (short notice too),
   // and an empty window (withdrawn at its very start, 3.2), which has no hour.
   for (const ObligationSchedule& p : plans) {
     if (p.withdrawn_in_time) continue;
-    for (const HourObligation& h : p.hours) instruction_days_[p.resource].insert(h.hour.date().days());
+    for (const HourObligation& h : p.hours) instruction_days_[p.resource].push_back(h.hour.date().days());
+  }
+  for (auto& days : instruction_days_) {  // sorted, each day once
+    std::sort(days.begin(), days.end());
+    days.erase(std::unique(days.begin(), days.end()), days.end());
   }
 }
 
 std::optional<Mw> BaselineProvider::series_value(std::size_t r, MarketTime hour) const {
-  if (auto v = series_.get(resources_[r].id, hour)) return *v;
-  return std::nullopt;
+  const auto* hours = series_of_[r];
+  if (hours == nullptr) return std::nullopt;
+  return HourlySeries<Mw>::value_in(*hours, hour);
 }
 
 // History is kept for every hour that would show a default baseline, not only for those
@@ -66,7 +75,7 @@ const std::vector<Date>& BaselineProvider::eligible_days(std::size_t r, Date day
     const auto first = meters_.first_metered_day(r);
     auto days = first ? eligible_baseline_days(
                             day, *first, [&](Date d) { return meters_.fully_metered(r, d); },
-                            [&](Date d) { return inst_days.count(d.days()) != 0; })
+                            [&](Date d) { return std::binary_search(inst_days.begin(), inst_days.end(), d.days()); })
                       : std::vector<Date>{};
     cached = eligible_.emplace(key, std::move(days)).first;
   }

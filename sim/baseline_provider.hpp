@@ -78,11 +78,11 @@ class BaselineProvider {
 
   const std::vector<Resource>& resources_;
   const std::vector<Instruction>& instructions_;
-  const HourlySeries<Mw>& series_;
   const Rules& rules_;
   const MeterHistory& meters_;
-  std::vector<std::set<std::int32_t>> instruction_days_;  // per resource
+  std::vector<std::vector<std::int32_t>> instruction_days_;  // per resource, sorted day numbers
   std::map<std::pair<std::size_t, std::int32_t>, std::vector<Date>> eligible_;
+  std::vector<const HourlySeries<Mw>::Hours*> series_of_;  // per resource: its hours in the series, or null
 };
 
 }  // namespace drsim::sim

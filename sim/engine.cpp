@@ -61,8 +61,9 @@ EventHandle Engine::schedule(MarketTime at, int priority, std::string_view kind,
   s.sequence = sequence;
   s.kind = kind_id;
   s.cancelled = false;
-  heap_.push_back(Entry{at.seconds(), static_cast<std::int32_t>(priority), slot, sequence});
-  std::push_heap(heap_.begin(), heap_.end(), Later{});
+  const Entry entry{at.seconds(), static_cast<std::int32_t>(priority), slot, sequence};
+  if (running_) push(entry);
+  else unsorted_.push_back(entry);  // sorted in one go when the next run starts
   ++pending_;
   return EventHandle(slot, sequence);
 }
@@ -77,6 +78,58 @@ bool Engine::cancel(EventHandle handle) {
   return true;
 }
 
+// A 4-ary min-heap: half the levels of a binary one, and a node's children share a cache line
+// or two. The order (time, priority, sequence) is total (sequences are unique), so the events
+// come out in the same order whatever the shape of the heap.
+void Engine::push(Entry e) {
+  std::size_t i = heap_.size();
+  heap_.push_back(e);
+  while (i > 0) {
+    const std::size_t parent = (i - 1) / 4;
+    if (!Later{}(heap_[parent], e)) break;
+    heap_[i] = heap_[parent];
+    i = parent;
+  }
+  heap_[i] = e;
+}
+
+void Engine::pop() {
+  const Entry last = heap_.back();
+  heap_.pop_back();
+  const std::size_t n = heap_.size();
+  if (n == 0) return;
+  std::size_t i = 0;
+  for (;;) {
+    const std::size_t first = 4 * i + 1;
+    if (first >= n) break;
+    std::size_t best = first;
+    const std::size_t end = std::min(first + 4, n);
+    for (std::size_t c = first + 1; c < end; ++c) {
+      if (Later{}(heap_[best], heap_[c])) best = c;
+    }
+    if (!Later{}(last, heap_[best])) break;
+    heap_[i] = heap_[best];
+    i = best;
+  }
+  heap_[i] = last;
+}
+
+// Events scheduled outside a run (most of a scenario's, scheduled before it starts) are sorted
+// once into the calendar, latest first, so taking the first is a pop_back and the heap holds
+// only what handlers schedule. Merged with what the calendar still holds from an earlier run.
+void Engine::take_unsorted() {
+  if (unsorted_.empty()) return;
+  std::sort(unsorted_.begin(), unsorted_.end(), Later{});
+  if (calendar_.empty()) {
+    calendar_.swap(unsorted_);
+  } else {
+    std::vector<Entry> merged(calendar_.size() + unsorted_.size());
+    std::merge(calendar_.begin(), calendar_.end(), unsorted_.begin(), unsorted_.end(), merged.begin(), Later{});
+    calendar_.swap(merged);
+  }
+  unsorted_.clear();
+}
+
 TraceRecord& Engine::current() {
   if (!in_handler_) throw std::logic_error("engine: current() called outside a handler");
   if (in_trace_) return trace_.back();
@@ -86,16 +139,19 @@ TraceRecord& Engine::current() {
 
 std::uint64_t Engine::run_before(std::int64_t until) {
   if (running_) throw std::logic_error("engine: run() or run_until() called from inside a handler");
+  take_unsorted();
   running_ = true;
   std::uint64_t ran = 0;
   try {
-    while (!heap_.empty()) {
-      const Entry top = heap_.front();
+    while (!heap_.empty() || !calendar_.empty()) {
+      // The first event is the earlier of the heap's and the calendar's.
+      const bool from_heap = calendar_.empty() || (!heap_.empty() && Later{}(calendar_.back(), heap_.front()));
+      const Entry top = from_heap ? heap_.front() : calendar_.back();
       Slot& s = slots_[top.slot];
       // A cancelled entry goes whenever it surfaces, before `until` or not.
       if (!s.cancelled && top.time >= until) break;
-      std::pop_heap(heap_.begin(), heap_.end(), Later{});
-      heap_.pop_back();
+      if (from_heap) pop();
+      else calendar_.pop_back();
       std::function<void()> handler = std::move(s.handler);
       const bool cancelled = s.cancelled;
       const std::uint32_t kind = s.kind;

@@ -106,7 +106,7 @@ class Engine {
     std::uint32_t slot;
     std::uint64_t sequence;
   };
-  // Min-heap order on (time, priority, sequence) for std::push_heap/pop_heap.
+  // Min-heap order on (time, priority, sequence): a is later than b.
   struct Later {
     bool operator()(const Entry& a, const Entry& b) const {
       if (a.time != b.time) return a.time > b.time;
@@ -129,9 +129,14 @@ class Engine {
 
   std::uint32_t intern(std::string_view kind);
   std::uint32_t take_slot();
+  void push(Entry e);  // onto the heap
+  void pop();          // removes the heap's first entry
+  void take_unsorted();  // unsorted_ into calendar_
   std::uint64_t run_before(std::int64_t until);
 
-  std::vector<Entry> heap_;
+  std::vector<Entry> heap_;       // scheduled by handlers, during a run
+  std::vector<Entry> calendar_;   // scheduled between runs: sorted, the first event last
+  std::vector<Entry> unsorted_;   // scheduled since the last run started, not yet in calendar_
   std::vector<Slot> slots_;
   std::vector<std::uint32_t> free_slots_;
   std::vector<std::string> kinds_;

@@ -52,7 +52,8 @@ class ExposureRunner {
   std::map<std::string, std::uint32_t> resource_index_;
 };
 
-// Settles a market with inline meter rows exactly as `drsim run` does.
+// Settles a market with inline meter rows exactly as `drsim run` does (without the event
+// trace, which no figure of a statement reads).
 Statement settle_inline(const Market& s, const std::vector<MeterRow>& meter_rows);
 
 }  // namespace drsim::sim

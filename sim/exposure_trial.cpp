@@ -105,6 +105,13 @@ TrialScenario build_trial(const Market& base, const ExposureModel& m, std::uint6
   TrialScenario t{base, {}, static_cast<int>(drawn.size())};
   Market& s = t.market;
   s.name = fmt::format("{} (exposure trial {}, seed {})", base.name, trial, seed);
+  // At most one instruction per resource and emergency, one meter row per instruction-hour.
+  std::size_t drawn_hours = 0;
+  for (const auto& e : drawn) drawn_hours += e.lmp.size();
+  s.instructions.reserve(drawn.size() * base.resources.size());
+  s.advanced_reporting.reserve(drawn.size() * base.resources.size());
+  s.emergencies.reserve(drawn.size());
+  t.meter_rows.reserve(drawn_hours * base.resources.size());
   for (std::size_t k = 0; k < drawn.size(); ++k) {
     DrawnEmergency& e = drawn[k];
     e.emergency.id = fmt::format("EM-{:03}", k + 1);

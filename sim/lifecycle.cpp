@@ -52,12 +52,14 @@ class IntegratorHistory final : public MeterHistory {
 
 class Lifecycle {
  public:
-  explicit Lifecycle(const Market& s)
+  Lifecycle(const Market& s, SimulateOptions options)
       : s_(s),
+        tracing_(options.trace),
         meters_(s.resources),
         history_(meters_),
         plans_(plan_obligations(s.instructions, s.resources, s.rules)),
         baselines_(s.resources, s.instructions, s.baseline, s.rules, plans_, history_) {
+    engine_.set_tracing(tracing_);
     std::unordered_map<std::string, std::size_t> resource_index;
     for (std::size_t i = 0; i < s.resources.size(); ++i) resource_index.emplace(s.resources[i].id, i);
     for (std::size_t i = 0; i < s.instructions.size(); ++i) instruction_index_.emplace(s.instructions[i].id, i);
@@ -88,6 +90,7 @@ class Lifecycle {
   // meter windows and baseline days they need, declared before the meter stream.
   void declare() {
     windows_.resize(plans_.size());
+    record_.instructions.reserve(plans_.size());
     for (std::size_t k = 0; k < plans_.size(); ++k) {
       const ObligationSchedule& p = plans_[k];
       InstructionRecord rec;
@@ -96,6 +99,9 @@ class Lifecycle {
       rec.season = p.season;
       rec.effective_end = p.effective_end;
       rec.obligated_end = p.obligated_end;
+      rec.hours.reserve(p.hours.size());
+      rec.statuses.reserve(4);  // far, near, active, completed: at most one more when withdrawn
+      windows_[k].reserve(p.hours.size());
       for (const HourObligation& o : p.hours) {
         HourRecord hr;
         hr.hour = o.hour;
@@ -112,60 +118,64 @@ class Lifecycle {
 
   // The record of the event running, for its handler's notes.
   TraceRecord& event() { return engine_.current(); }
+  // An event's entity as the trace names it: nothing to copy when the run keeps no trace.
+  std::string entity(const std::string& id) const { return tracing_ ? id : std::string(); }
 
   void schedule() {
     for (const auto& e : s_.emergencies) {
-      engine_.schedule(e.start, kEmergencyDeclared, "emergency_declared", e.id, [this, &e] {
-        event().note(fmt::format("lbas={} level={}", fmt::join(e.lbas, ";"), e.level));
+      engine_.schedule(e.start, kEmergencyDeclared, "emergency_declared", entity(e.id), [this, &e] {
+        if (tracing_) event().note(fmt::format("lbas={} level={}", fmt::join(e.lbas, ";"), e.level));
       });
-      engine_.schedule(e.end, kEmergencyEnded, "emergency_ended", e.id, [this] { event().note(); });
+      engine_.schedule(e.end, kEmergencyEnded, "emergency_ended", entity(e.id), [this] { if (tracing_) event().note(); });
     }
     for (const auto& o : s_.outages) {
-      engine_.schedule(o.start, kOutage, "outage_start", o.resource,
-                       [this, &o] { event().note(std::string(name(o.reason))); });
-      engine_.schedule(o.end, kOutage, "outage_end", o.resource, [this] { event().note(); });
+      engine_.schedule(o.start, kOutage, "outage_start", entity(o.resource),
+                       [this, &o] { if (tracing_) event().note(std::string(name(o.reason))); });
+      engine_.schedule(o.end, kOutage, "outage_end", entity(o.resource), [this] { if (tracing_) event().note(); });
     }
     for (const auto& a : s_.availability) {
-      engine_.schedule(a.start, kAvailability, "availability", a.resource, [this, &a] {
-        event().note(fmt::format("available_mw={} until {}", a.available_mw.value().str(), a.end.str()));
+      engine_.schedule(a.start, kAvailability, "availability", entity(a.resource), [this, &a] {
+        if (tracing_) event().note(fmt::format("available_mw={} until {}", a.available_mw.value().str(), a.end.str()));
       });
     }
     for (std::size_t i = 0; i < s_.advanced_reporting.size(); ++i) {
       const auto& ar = s_.advanced_reporting[i];
-      engine_.schedule(ar.entered, kReporting, "advanced_reporting", ar.instruction, [this, i] { on_reporting(i); });
+      engine_.schedule(ar.entered, kReporting, "advanced_reporting", entity(ar.instruction), [this, i] { on_reporting(i); });
     }
     for (std::size_t k = 0; k < plans_.size(); ++k) {
       const Instruction& ins = s_.instructions[plans_[k].instruction];
-      engine_.schedule(ins.issued, kIssued, "instruction_issued", ins.id, [this, k] { on_issued(k); });
+      engine_.schedule(ins.issued, kIssued, "instruction_issued", entity(ins.id), [this, k] { on_issued(k); });
     }
   }
 
   // A status change, logged under the running event's kind (instruction_near, _active, ...).
   void set_status(InstructionRecord& rec, InstructionStatus st) {
     rec.statuses.push_back({engine_.now(), st});
-    event().note();
+    if (tracing_) event().note();
   }
 
   void on_issued(std::size_t k) {
     const ObligationSchedule& p = plans_[k];
     InstructionRecord& rec = record_.instructions[k];
     const Instruction& ins = s_.instructions[p.instruction];
-    event().note(fmt::format("resource={} start={} end={}{}", s_.resources[p.resource].id, ins.start.str(),
+    if (tracing_) {
+      event().note(fmt::format("resource={} start={} end={}{}", s_.resources[p.resource].id, ins.start.str(),
                              ins.end.str(), ins.acknowledged ? "" : " not_acknowledged"));
+    }
     rec.statuses.push_back({engine_.now(), InstructionStatus::far});
     rec.whole_exemption =
         exemption_at_issue(ins, p.registration, declared_availability(availability_of_[p.resource], p.season));
-    if (rec.whole_exemption != ExemptReason::none) event().note_as("exemption", std::string(name(rec.whole_exemption)));
+    if (tracing_ && rec.whole_exemption != ExemptReason::none) event().note_as("exemption", std::string(name(rec.whole_exemption)));
     if (p.withdrawal_at) {
-      engine_.schedule(*p.withdrawal_at, kWithdrawn, "instruction_withdrawn", ins.id, [this, k] { on_withdrawn(k); });
+      engine_.schedule(*p.withdrawal_at, kWithdrawn, "instruction_withdrawn", entity(ins.id), [this, k] { on_withdrawn(k); });
     }
     if (p.near_at) {
-      engine_.schedule(*p.near_at, kNear, "instruction_near", ins.id, [this, k] {
+      engine_.schedule(*p.near_at, kNear, "instruction_near", entity(ins.id), [this, k] {
         auto& r = record_.instructions[k];
         if (r.statuses.back().status == InstructionStatus::far) set_status(r, InstructionStatus::near);
       });
     }
-    engine_.schedule(p.active_at, kActive, "instruction_active", ins.id, [this, k] { on_active(k); });
+    engine_.schedule(p.active_at, kActive, "instruction_active", entity(ins.id), [this, k] { on_active(k); });
   }
 
   void on_withdrawn(std::size_t k) {
@@ -173,7 +183,7 @@ class Lifecycle {
     const Instruction& ins = s_.instructions[p.instruction];
     if (p.withdrawn_in_time) {
       set_status(record_.instructions[k], InstructionStatus::withdrawn);
-    } else {
+    } else if (tracing_) {
       event().note_as("withdrawal", engine_.now() < ins.start ? "too late: full obligation stays" : "window ends now");
     }
   }
@@ -187,10 +197,10 @@ class Lifecycle {
     if (ar.entered <= ins.start) {
       // The latest entry at or before start counts; at equal times, the later one in the file.
       if (!rec.report || s_.advanced_reporting[*rec.report].entered <= ar.entered) rec.report = i;
-      event().note("accepted");
+      if (tracing_) event().note("accepted");
     } else {
       rec.late_report = true;
-      event().note("late: entered after start, ignored");
+      if (tracing_) event().note("late: entered after start, ignored");
     }
   }
 
@@ -202,15 +212,19 @@ class Lifecycle {
     if (rec.whole_exemption == ExemptReason::none) {
       // Not exempt at issue, so registered: rows 4-5 of the table decide.
       rec.whole_exemption = exemption_at_start(ins, *p.registration, deployed, s_.rules);
-      if (rec.whole_exemption != ExemptReason::none) event().note_as("exemption", std::string(name(rec.whole_exemption)));
+      if (tracing_ && rec.whole_exemption != ExemptReason::none) event().note_as("exemption", std::string(name(rec.whole_exemption)));
     }
     rec.deployment = is_deployment(ins, rec.whole_exemption);
     if (rec.deployment) ++deployed;
     if (rec.statuses.back().status != InstructionStatus::withdrawn) set_status(rec, InstructionStatus::active);
     for (std::size_t h = 0; h < p.hours.size(); ++h) {
-      engine_.schedule(p.hours[h].settle_at, kHour, "hour_settled", ins.id, [this, k, h] { on_hour(k, h); });
+      // Two 32-bit indices: the handler stays within std::function's inline storage (no allocation).
+      engine_.schedule(p.hours[h].settle_at, kHour, "hour_settled", entity(ins.id),
+                       [this, k32 = static_cast<std::uint32_t>(k), h32 = static_cast<std::uint32_t>(h)] {
+                         on_hour(k32, h32);
+                       });
     }
-    engine_.schedule(p.completed_at, kCompleted, "instruction_completed", ins.id, [this, k] {
+    engine_.schedule(p.completed_at, kCompleted, "instruction_completed", entity(ins.id), [this, k] {
       auto& r = record_.instructions[k];
       if (r.statuses.back().status != InstructionStatus::withdrawn) set_status(r, InstructionStatus::completed);
     });
@@ -278,7 +292,7 @@ class Lifecycle {
         report_short_history(p.resource, hr.hour.date());
       }
     }
-    event().note(fmt::format("he={} exempt={}", hr.hour.he(), name(hr.exempt)));
+    if (tracing_) event().note(fmt::format("he={} exempt={}", hr.hour.he(), name(hr.exempt)));
   }
 
   void report_short_history(std::size_t r, Date day) {
@@ -310,10 +324,11 @@ class Lifecycle {
     for (const TraceRecord& r : engine_.trace()) {
       for (const Note& n : r.notes) record_.events.push_back({r.ordinal, r.time, n.kind, r.entity, n.detail});
     }
-    record_.fingerprint = engine_.fingerprint();
+    if (tracing_) record_.fingerprint = engine_.fingerprint();
   }
 
   const Market& s_;
+  const bool tracing_;  // keep the event trace, its notes (the event log) and the fingerprint
   Engine engine_;
   MeterIntegrator meters_;
   IntegratorHistory history_;
@@ -338,8 +353,8 @@ MeterFeed inline_meter_feed(const std::vector<MeterRow>& rows) {
   };
 }
 
-RunRecord simulate(const Market& s, const MeterFeed& meters) {
-  Lifecycle lc(s);
+RunRecord simulate(const Market& s, const MeterFeed& meters, SimulateOptions options) {
+  Lifecycle lc(s, options);
   return lc.run(meters);
 }
 

@@ -17,11 +17,19 @@ using MeterFeed = std::function<void(MeterIntegrator&)>;
 // A feed over the scenario's inline meter rows.
 MeterFeed inline_meter_feed(const std::vector<MeterRow>& rows);
 
+// What a run keeps besides the record settlement prices.
+struct SimulateOptions {
+  // The engine's event trace: RunRecord::events (the event log) and RunRecord::fingerprint.
+  // Off, both stay empty and the run skips formatting them; every other field of the record
+  // is the same. `drsim run` keeps it; an exposure trial, whose figures never read it, does not.
+  bool trace = true;
+};
+
 // Runs the scenario: declares and ends emergencies, issues the Scheduling
 // Instructions, takes advanced reporting, applies availability, outages and the
 // registration checks as the clock passes, integrates the meters, and returns
 // the complete record for settlement. Throws InputError for input that only the
 // run can find wrong (fewer than 10 eligible baseline days).
-RunRecord simulate(const Market& s, const MeterFeed& meters);
+RunRecord simulate(const Market& s, const MeterFeed& meters, SimulateOptions options = {});
 
 }  // namespace drsim::sim

@@ -186,9 +186,14 @@ bool MeterIntegrator::add_batch(std::span<const MeterInterval> batch) {
 
 void MeterIntegrator::feed(const MeterRow& row) {
   ++rows_;
-  const auto r = index_of(row.resource);
-  if (!r) return;
-  add(MeterInterval{row.start, row.mw, *r, row.minutes});
+  // Rows of one resource mostly come together: the last id found is compared before hashing.
+  if (!has_last_fed_ || row.resource != last_fed_id_) {
+    last_fed_ = index_of(row.resource);
+    last_fed_id_ = row.resource;
+    has_last_fed_ = true;
+  }
+  if (!last_fed_) return;
+  add(MeterInterval{row.start, row.mw, *last_fed_, row.minutes});
 }
 
 std::int64_t MeterIntegrator::hour_sum(std::size_t resource, const Page& p, std::int64_t day, int hour) const {

@@ -124,6 +124,9 @@ class MeterIntegrator {
   std::vector<Days> days_;                    // per resource
   std::unique_ptr<std::atomic<bool>[]> locks_;  // per resource: add_batch's
   std::uint64_t rows_ = 0;
+  std::string last_fed_id_;                 // feed(): the id of the last row, and its index
+  std::optional<std::uint32_t> last_fed_;
+  bool has_last_fed_ = false;
 };
 
 }  // namespace drsim::sim

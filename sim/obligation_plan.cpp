@@ -13,6 +13,7 @@ namespace drsim::sim {
 
 std::vector<MarketTime> window_hours(MarketTime start, MarketTime end) {
   std::vector<MarketTime> out;
+  if (start < end) out.reserve(static_cast<std::size_t>((end - start.hour_start()).in_seconds() / 3600 + 1));
   for (MarketTime h = start.hour_start(); h < end && start < end; h = h + Duration::hours(1)) out.push_back(h);
   return out;
 }
@@ -39,7 +40,9 @@ ObligationSchedule plan_one(const Instruction& ins, std::size_t idx, std::size_t
   p.active_at = std::max(ins.start, ins.issued);
   p.completed_at = std::max(p.effective_end, p.active_at);
   const ExactTime start = ExactTime::of(ins.start);
-  for (MarketTime h : window_hours(ins.start, p.effective_end)) {
+  const std::vector<MarketTime> hours = window_hours(ins.start, p.effective_end);
+  p.hours.reserve(hours.size());
+  for (MarketTime h : hours) {
     HourObligation o;
     o.hour = h;
     o.obligated = covered(h, start, p.obligated_end);

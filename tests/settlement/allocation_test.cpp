@@ -1,6 +1,8 @@
 // Largest-remainder allocation (rules.md 4.10): a credit splits exactly like a charge of the same size.
 #include <catch2/catch.hpp>
 
+#include <fmt/format.h>
+
 #include "settlement/allocation.hpp"
 
 using namespace drsim;
@@ -82,4 +84,17 @@ TEST_CASE("allocation: an amount beyond 64-bit cents splits exactly (1a v1.2)") 
   CHECK(split[0].str() == "333333333333333333.33");
   CHECK(split[1].str() == "333333333333333333.34");
   CHECK(split[2].str() == "333333333333333333.33");
+}
+
+TEST_CASE("allocation: the tie rule is the same with up to 16 parts (insertion sort) and beyond (stable sort)") {
+  // n equal shares given in reverse id order (P-15 .. P-00, then P-16 .. P-00): 5 cents / n is
+  // below one cent each, so every floor is 0, all remainders are equal, and the 5 spare cents
+  // go to P-00 .. P-04, the last five parts; every other part gets nothing.
+  for (const int n : {16, 17}) {
+    std::vector<Weighted> parts;
+    for (int i = n - 1; i >= 0; --i) parts.push_back({fmt::format("P-{:02}", i), Decimal::from_int(1)});
+    const auto split = cents_of(largest_remainder_split(Money::from_cents(5), parts));
+    REQUIRE(split.size() == static_cast<std::size_t>(n));
+    for (int k = 0; k < n; ++k) CHECK(split[static_cast<std::size_t>(k)] == (k >= n - 5 ? "0.01" : "0.00"));
+  }
 }

@@ -186,3 +186,47 @@ TEST_CASE("an instruction exempt as a whole needs no default baseline", "[lifecy
     CHECK(e.problems()[0].message.find("only 0 eligible baseline days") == 0);
   }
 }
+
+TEST_CASE("without the trace a run keeps no event log nor fingerprint, and the same record", "[lifecycle][trace]") {
+  // Exposure trials simulate untraced (SimulateOptions{.trace = false}); their figures must be
+  // those of the traced run `drsim run` makes. The worked example as is, and withdrawn after its
+  // start (a withdrawal note and a shortened window).
+  for (const bool withdrawn : {false, true}) {
+    Scenario s = worked_example();
+    if (withdrawn) s.instructions[0].withdrawn = T("2025-07-15T16:30");
+    const RunRecord traced = simulate(s);
+    const RunRecord bare = sim::simulate(s, sim::inline_meter_feed(s.meter.rows), sim::SimulateOptions{.trace = false});
+    CHECK(traced.events.size() >= 10);  // the worked example's 11 events, and their notes
+    CHECK(bare.events.empty());
+    CHECK(bare.fingerprint.empty());
+    CHECK(bare.meter_rows == traced.meter_rows);
+    REQUIRE(bare.instructions.size() == 1);
+    const auto& a = traced.instructions[0];
+    const auto& b = bare.instructions[0];
+    CHECK(statuses(b) == statuses(a));
+    CHECK(b.whole_exemption == a.whole_exemption);
+    CHECK(b.deployment == a.deployment);
+    CHECK(b.report == a.report);
+    REQUIRE(b.hours.size() == a.hours.size());
+    CHECK(b.hours.size() == (withdrawn ? 2U : 4U));
+    for (std::size_t h = 0; h < a.hours.size(); ++h) {
+      CHECK(b.hours[h].hour == a.hours[h].hour);
+      CHECK(b.hours[h].obligated.us == a.hours[h].obligated.us);
+      CHECK(b.hours[h].instructed_mw == a.hours[h].instructed_mw);
+      CHECK(b.hours[h].reported_target == a.hours[h].reported_target);
+      CHECK(b.hours[h].measured == a.hours[h].measured);
+      CHECK(b.hours[h].baseline == a.hours[h].baseline);
+      CHECK(b.hours[h].exempt == a.hours[h].exempt);
+      CHECK(b.hours[h].flags == a.hours[h].flags);
+    }
+    REQUIRE(bare.deployments.size() == traced.deployments.size());
+    CHECK(bare.deployments[0].deployments == traced.deployments[0].deployments);
+    const Statement st_traced = settle(s, traced);
+    const Statement st_bare = settle(s, bare);
+    CHECK(st_bare.penalty == st_traced.penalty);
+    CHECK(st_bare.eo_total == st_traced.eo_total);
+    CHECK(st_bare.hourly.size() == st_traced.hourly.size());
+    // README's worked example: 6290.00 $ energy + 12.75 $ RSG.
+    if (!withdrawn) CHECK(st_bare.penalty.str() == "6302.75");
+  }
+}
