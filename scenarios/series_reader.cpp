@@ -35,9 +35,14 @@ std::string resolve(const LoadState& st, const std::string& csv) {
   return p.lexically_normal().string();
 }
 
-// Checks and stores one row. `lines` remembers the line of each (key, hour) to report repeats.
+// The good rows of one series: key -> hour -> (line, value), so repeats are found and the
+// rows reach the series in (key, hour) order, whatever the file's order (a series appends
+// rows in time order; one out of order would be inserted).
+using SeriesRows = std::map<std::string, std::map<std::int64_t, std::pair<int, Decimal>>>;
+
+// Checks one row and keeps it in `rows` (a repeat of a (key, hour) is reported with the first's line).
 void hourly_row(LoadState& st, const HourlySpec& spec, const std::vector<std::string_view>& f, int line,
-                const Report& report, std::map<std::string, std::map<std::int64_t, int>>& lines) {
+                const Report& report, SeriesRows& rows) {
   const bool keyed = spec.columns.size() == 3;
   const std::size_t hour_col = keyed ? 1 : 0;
   const std::string key = keyed ? std::string(f[0]) : std::string();
@@ -62,26 +67,31 @@ void hourly_row(LoadState& st, const HourlySpec& spec, const std::vector<std::st
     good = false;
   }
   if (!good) return;
-  auto [it, fresh] = lines[key].emplace(hour.seconds(), line);
+  auto [it, fresh] = rows[key].emplace(hour.seconds(), std::pair{line, value});
   if (!fresh) {
     report(hour_col, fmt::format("a second row for {}{}{} (first at line {})", key, keyed ? " at " : "", hour.str(),
-                                 it->second));
-    return;
+                                 it->second.first));
   }
-  spec.store(key, hour, value);
+}
+
+void store_rows(const HourlySpec& spec, const SeriesRows& rows) {
+  for (const auto& [key, hours] : rows) {
+    for (const auto& [at, row] : hours) spec.store(key, MarketTime::from_seconds(at), row.second);
+  }
 }
 
 void load_csv(LoadState& st, const HourlySpec& spec, const std::string& path) {
   CsvReader csv(path, spec.columns, st.reader.problems());
   std::vector<std::string_view> fields(spec.columns.size());
-  std::map<std::string, std::map<std::int64_t, int>> lines;
+  SeriesRows rows;
   const Report report = [&](std::size_t col, std::string message) {
     st.reader.problems().push_back(csv.problem(col, std::move(message)));
   };
   while (csv.next()) {
     for (std::size_t i = 0; i < fields.size(); ++i) fields[i] = csv.field(i);
-    hourly_row(st, spec, fields, csv.line(), report, lines);
+    hourly_row(st, spec, fields, csv.line(), report, rows);
   }
+  store_rows(spec, rows);
 }
 
 // Reads inline rows: each a list of scalars in the CSV's column order.
@@ -198,11 +208,12 @@ void load_hourly_series(LoadState& st) {
     if (!source.csv_path.empty()) {
       load_csv(st, *spec, source.csv_path);
     } else if (source.rows) {
-      std::map<std::string, std::map<std::int64_t, int>> lines;
+      SeriesRows rows;
       for_each_inline_row(st, *source.rows, spec->columns,
                           [&](const std::vector<std::string_view>& t, int line, const Report& report) {
-                            hourly_row(st, *spec, t, line, report, lines);
+                            hourly_row(st, *spec, t, line, report, rows);
                           });
+      store_rows(*spec, rows);
     }
   }
 }
