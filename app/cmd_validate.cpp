@@ -9,6 +9,7 @@
 #include "app/command_registry.hpp"
 #include "app/pipeline.hpp"
 #include "app/warnings_print.hpp"
+#include "reports/money_label.hpp"
 
 namespace {
 
@@ -20,8 +21,10 @@ void run_validate(const std::string& path) {
   const drsim::Scenario& s = r.scenario;
   const auto meter_rows = s.meter.row_count;
   const std::size_t series_hours = s.lmp.hours() + s.rsg.hours() + s.baseline.hours() + s.lse_load.hours();
-  std::cout << "ok: " << s.name << ": " << s.resources.size() << " resources, " << s.instructions.size()
-            << " instructions, " << series_hours << " series hours, " << meter_rows << " meter rows\n";
+  using drsim::reports::plural;
+  std::cout << "ok: " << s.name << ": " << plural(s.resources.size(), "resource") << ", "
+            << plural(s.instructions.size(), "instruction") << ", " << plural(series_hours, "series hour") << ", "
+            << plural(meter_rows, "meter row") << "\n";
   drsim::app::exit_with(drsim::app::kExitOk);
 }
 

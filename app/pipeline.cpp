@@ -16,6 +16,7 @@
 #include <fmt/ranges.h>
 
 #include "app/progress_bar.hpp"
+#include "reports/money_label.hpp"
 #include "reports/output_folder.hpp"
 #include "reports/run_outputs.hpp"
 #include "scenarios/meter_reader.hpp"
@@ -130,8 +131,9 @@ void write_outputs(const RunResult& r, const std::string& out_dir, bool force) {
 
 std::string headline(const RunResult& r) {
   const Statement& st = r.statement;
-  std::string out = fmt::format("{}: {} instructions, {} instruction-hours\n", r.scenario.name,
-                                r.record.instructions.size(), st.hourly.size());
+  std::string out = fmt::format("{}: {}, {}\n", r.scenario.name,
+                                reports::plural(r.record.instructions.size(), "instruction"),
+                                reports::plural(st.hourly.size(), "instruction-hour"));
   out += fmt::format("  energy charges   {:>16} $\n", st.energy_charge.str());
   out += fmt::format("  RSG charges      {:>16} $\n", st.rsg_charge.str());
   out += fmt::format("  penalty          {:>16} $\n", st.penalty.str());

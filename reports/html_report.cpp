@@ -11,6 +11,7 @@
 
 #include "reports/html_escape.hpp"
 #include "reports/html_report_sections.hpp"
+#include "reports/money_label.hpp"
 #include "reports/html_script.hpp"
 #include "reports/html_table.hpp"
 #include "settlement/money.hpp"
@@ -70,9 +71,7 @@ std::string price_text(const std::string& text) {
   return grouped(padded);
 }
 
-std::string plural(std::size_t n, const std::string& word) {
-  return grouped(std::to_string(n)) + " " + word + (n == 1 ? "" : "s");
-}
+std::string plural(std::size_t n, const std::string& word) { return reports::plural(n, word); }
 
 std::string py_text(const std::string& planning_year) {
   try {

@@ -30,4 +30,8 @@ std::string usd_grouped(Money m, bool cents) {
 
 std::string count_grouped(std::uint64_t n) { return grouped(std::to_string(n)); }
 
+std::string plural(std::uint64_t n, const std::string& word) {
+  return count_grouped(n) + " " + word + (n == 1 ? "" : "s");
+}
+
 }  // namespace drsim::reports

@@ -14,4 +14,7 @@ std::string usd_grouped(Money m, bool cents = true);
 // A count with thousands separators: "12,345".
 std::string count_grouped(std::uint64_t n);
 
+// A count and its noun, plural-aware: "1 instruction", "0 instructions", "1,000 resources".
+std::string plural(std::uint64_t n, const std::string& word);
+
 }  // namespace drsim::reports

@@ -28,7 +28,7 @@ TEST_CASE("drsim validate: the worked example is valid") {
   const Run r = run("validate " + example("worked-example"));
   CHECK(r.status == 0);
   // 1 resource, 1 instruction; 4 LMP hours + 24 baseline hours; 4 meter rows.
-  CHECK(r.out == "ok: Zone 5 heat event, July 2025: 1 resources, 1 instructions, 28 series hours, 4 meter rows\n");
+  CHECK(r.out == "ok: Zone 5 heat event, July 2025: 1 resource, 1 instruction, 28 series hours, 4 meter rows\n");
 }
 
 TEST_CASE("drsim validate: the untested worked example is valid") {
