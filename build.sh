@@ -12,7 +12,7 @@ mode="${1:-build}"
 
 packages=(g++ cmake make pkg-config python3 python3-jsonschema python3-yaml sqlite3 libsqlite3-dev
           libboost-dev libsqlitecpp-dev libyaml-cpp-dev catch2 libcli11-dev libfmt-dev
-          libhowardhinnant-date-dev libxlsxwriter-dev
+          libhowardhinnant-date-dev libxlsxwriter-dev nlohmann-json3-dev
           openmpi-bin libopenmpi-dev libboost-mpi-dev)  # mpirun -np N drsim exposure (cluster/README.md)
 # Only for the tests: the browser test renders report.html in headless Chromium (tests/browser/);
 # xmllint checks drsim check --junit against the JUnit schema (tests/app/check_many_test.cpp);

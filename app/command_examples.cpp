@@ -23,6 +23,8 @@ const std::map<std::string, std::string>& examples() {
       {"generate", "drsim generate --resources 100 --days 92 --interval-minutes 15 --out out/gen"},
       {"import", "drsim import lmp --format eia --node 'Indiana Hub LMP' --cpnode CIN.LMR_INHUB "
                  "scenarios/real/elliott-2022/source/miso_lmp_rt_hr_hubs_2022-12-23.csv > lmp.csv"},
+      {"drill", "drsim drill scenarios/examples/worked-example/scenario.yaml --listen 127.0.0.1:8081 --speed 60 "
+                "--out out/drill"},
       {"help", "drsim help run"},
   };
   return table;

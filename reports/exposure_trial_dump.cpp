@@ -50,12 +50,12 @@ void write_series(const std::string& path, std::initializer_list<std::string_vie
 }  // namespace
 
 void write_scenario_files(const std::string& dir, const Market& s, const std::vector<std::string>& rules_overridden,
-                          const std::vector<MeterRow>& meter_rows) {
+                          const std::vector<MeterRow>& meter_rows, const ScenarioFiles& files) {
   namespace fs = std::filesystem;
-  fs::create_directories(fs::path(dir) / "data");
+  fs::create_directories(fs::path(dir) / files.data);
   std::string y;
   auto line = [&y](const std::string& text) { y += text + '\n'; };
-  line("# Written by drsim (exposure --dump-trial): one Monte Carlo trial as an ordinary scenario.");
+  line("# " + files.comment);
   line("drsim: 1");
   line("name: " + q(s.name));
   line(fmt::format("planning_year: {}", s.planning_year));
@@ -150,30 +150,31 @@ void write_scenario_files(const std::string& dir, const Market& s, const std::ve
                      name(o.reason)));
   }
   line("series:");
-  const std::string data = dir + "/data/";
+  const std::string data = dir + "/" + files.data + "/";
+  const std::string rel = files.data + "/";
   if (!s.lmp.empty()) {
     write_series(data + "lmp.csv", {"cpnode", "hour_start", "usd_per_mwh"}, s.lmp);
-    line("  lmp: {csv: data/lmp.csv}");
+    line("  lmp: {csv: " + rel + "lmp.csv}");
   }
   if (s.rsg_flat) {
     line("  rsg: {usd_per_mwh: " + num(s.rsg_flat->value()) + "}");
   } else if (!s.rsg.empty()) {
     write_series(data + "rsg.csv", {"hour_start", "usd_per_mwh"}, s.rsg);
-    line("  rsg: {csv: data/rsg.csv}");
+    line("  rsg: {csv: " + rel + "rsg.csv}");
   }
   {
     CsvWriter w(data + "meter.csv", {"resource", "interval_start", "interval_minutes", "mw"});
     for (const auto& m : meter_rows) w.row({m.resource, t(m.start), std::to_string(m.minutes), num(m.mw.value())});
     w.close();
-    line("  meter: {csv: data/meter.csv}");
+    line("  meter: {csv: " + rel + "meter.csv}");
   }
   if (!s.baseline.empty()) {
     write_series(data + "baseline.csv", {"resource", "hour_start", "mw"}, s.baseline);
-    line("  baseline: {csv: data/baseline.csv}");
+    line("  baseline: {csv: " + rel + "baseline.csv}");
   }
   if (!s.lse_load.empty()) {
     write_series(data + "lse_load.csv", {"lse", "hour_start", "mwh"}, s.lse_load);
-    line("  lse_load: {csv: data/lse_load.csv}");
+    line("  lse_load: {csv: " + rel + "lse_load.csv}");
   }
   if (!s.eo.empty()) line("eo:");
   for (const auto& e : s.eo) {
@@ -190,10 +191,10 @@ void write_scenario_files(const std::string& dir, const Market& s, const std::ve
       line("    cleared_mw: {" + c + "}");
     }
   }
-  std::ofstream out(dir + "/scenario.yaml", std::ios::binary | std::ios::trunc);
+  std::ofstream out(dir + "/" + files.yaml, std::ios::binary | std::ios::trunc);
   out << y;
   out.close();
-  if (!out) throw std::runtime_error("cannot write " + dir + "/scenario.yaml");
+  if (!out) throw std::runtime_error("cannot write " + dir + "/" + files.yaml);
 }
 
 }  // namespace drsim::reports

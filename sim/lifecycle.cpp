@@ -12,6 +12,7 @@
 #include "settlement/problem.hpp"
 #include "sim/baseline_provider.hpp"
 #include "sim/engine.hpp"
+#include "sim/event_priority.hpp"
 #include "sim/exemption_stages.hpp"
 #include "sim/meter_integrator.hpp"
 #include "sim/obligation_plan.hpp"
@@ -19,22 +20,6 @@
 namespace drsim::sim {
 
 namespace {
-
-// Same-time order of event kinds (the engine's priority): what is known at an
-// instant is applied before the instructions that depend on it.
-enum Priority : int {
-  kEmergencyDeclared = 0,
-  kOutage = 1,
-  kAvailability = 2,
-  kIssued = 3,
-  kWithdrawn = 4,
-  kReporting = 5,
-  kNear = 6,
-  kActive = 7,
-  kHour = 8,
-  kCompleted = 9,
-  kEmergencyEnded = 10,
-};
 
 bool overlaps(MarketTime a0, MarketTime a1, MarketTime b0, MarketTime b1) { return a0 < b1 && b0 < a1; }
 
