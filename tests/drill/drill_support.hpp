@@ -13,6 +13,28 @@
 
 namespace drsim::test {
 
+// Records the responses of a test case (and the webhook notifications it hands in) and checks
+// them all against the spec's schemas at the end (validate_responses.py, python3-jsonschema).
+class ResponseLog {
+ public:
+  explicit ResponseLog(std::string path) : path_(std::move(path)) { response_log() = path_; }
+  ~ResponseLog() { response_log().clear(); }
+  void add_notifications(const std::vector<Json>& notes) {
+    for (const auto& n : notes) log_response(Json{{"notification", n}});
+  }
+  // Runs the validator; REQUIREs that every body matches its schema.
+  void validate() {
+    const auto r = run_shell("python3 " + std::string(DRSIM_SOURCE_DIR) + "/tests/drill/validate_responses.py " +
+                             std::string(DRSIM_SOURCE_DIR) + "/docs/openadr3-3.0.1/openadr3.yaml " + path_);
+    INFO(r.out);
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find(" 0 failures") != std::string::npos);
+  }
+
+ private:
+  std::string path_;
+};
+
 inline std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::ostringstream s;

@@ -27,6 +27,7 @@ const std::vector<std::pair<std::string, std::string>> kReadings = {
 TEST_CASE("drill: the worked example's VEN gets the worked example's statement", "[drill]") {
   drsim::test::TempDir tmp;
   drsim::test::WebhookListener hook;
+  drsim::test::ResponseLog responses(tmp / "responses.jsonl");
   const std::string out = tmp / "drill";
   drsim::test::DrillProcess drill(DRSIM_BINARY, kWorked + " --speed 7200 --lead 60 --grace 30 --out " + out, tmp / "stderr.txt");
   const unsigned short port = drill.port();
@@ -81,6 +82,8 @@ TEST_CASE("drill: the worked example's VEN gets the worked example's statement",
   CHECK(notes[0]["operation"] == "POST");
   CHECK(notes[0]["object"]["eventName"] == "SI-1");
   CHECK(hook.authorizations()[0] == "Bearer hook-secret");
+  responses.add_notifications(notes);
+  responses.validate();
 
   // The statement is the worked example's, file for file.
   const std::string ref = tmp / "ref";
@@ -98,6 +101,7 @@ TEST_CASE("drill: the worked example's VEN gets the worked example's statement",
 
 TEST_CASE("drill: a VEN that reports nothing gets the missing-reporting figures", "[drill]") {
   drsim::test::TempDir tmp;
+  drsim::test::ResponseLog responses(tmp / "responses.jsonl");
   const std::string out = tmp / "drill";
   drsim::test::DrillProcess drill(DRSIM_BINARY, kWorked + " --speed 20000 --grace 1 --out " + out, tmp / "stderr.txt");
   const std::string token = drsim::test::login(drill.port(), "MP-UTIL", "MP-UTIL");
@@ -124,9 +128,13 @@ TEST_CASE("drill: a VEN that reports nothing gets the missing-reporting figures"
     INFO(f);
     CHECK(drsim::test::slurp(out + "/" + f) == drsim::test::slurp(ref + "/" + f));
   }
-  // No target reported: each hour's target is the instructed 10 MW; no meter rows: no response.
-  const std::string hourly = drsim::test::slurp(out + "/hourly.csv");
-  CHECK(hourly.find("DR-1") != std::string::npos);
+  // No target reported: the instructed 10 MW counts; no meter rows: actual 0 in each hour, so the
+  // shortfall is 10 MW an hour: 10 x (250 + 410 + 980 + 620) = 22600.00 energy, 10 x 4 x 1.50 =
+  // 60.00 RSG, penalty 22660.00.
+  CHECK(drill.out().find("22600.00 $") != std::string::npos);
+  CHECK(drill.out().find("60.00 $") != std::string::npos);
+  CHECK(drill.out().find("22660.00 $") != std::string::npos);
+  responses.validate();
   CHECK(drsim::test::slurp(out + "/drill-scenario.yaml").find("advanced_reporting") == std::string::npos);
   drsim::test::check_rerun_equal(out, tmp / "rerun");
 }

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -30,6 +31,17 @@ struct HttpResult {
   std::string raw;
   std::string content_type;
 };
+
+// Where http_call appends every response it receives (JSON lines for validate_responses.py);
+// empty: nowhere.
+inline std::string& response_log() {
+  static std::string path;
+  return path;
+}
+inline void log_response(const Json& record) {
+  if (response_log().empty()) return;
+  std::ofstream(response_log(), std::ios::app) << record.dump() << '\n';
+}
 
 // One HTTP/1.1 request on a new connection to 127.0.0.1:port.
 inline HttpResult http_call(unsigned short port, const std::string& method, const std::string& target,
@@ -59,6 +71,7 @@ inline HttpResult http_call(unsigned short port, const std::string& method, cons
   r.raw = res.body();
   r.content_type = std::string(res[http::field::content_type]);
   r.body = Json::parse(r.raw, nullptr, false);
+  if (!r.body.is_discarded()) log_response(Json{{"method", method}, {"path", target}, {"status", r.status}, {"body", r.body}});
   return r;
 }
 
