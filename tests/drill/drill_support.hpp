@@ -42,13 +42,13 @@ inline std::string slurp(const std::string& path) {
   return s.str();
 }
 
-// Polls GET /events (every 10 ms, at most 30 s) until the VEN sees one; returns it.
+// Polls GET /events (every 25 ms, at most 30 s) until the VEN sees one; returns it.
 inline Json wait_for_event(unsigned short port, const std::string& token) {
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(30);
   while (std::chrono::steady_clock::now() < until) {
     const auto r = http_call(port, "GET", "/events", "", token);
     if (r.status == 200 && !r.body.empty()) return r.body[0];
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
   }
   throw std::runtime_error("no event within 30 s");
 }
