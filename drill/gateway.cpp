@@ -12,7 +12,7 @@ namespace drsim::drill {
 
 namespace {
 
-HttpAnswer json_answer(unsigned status, const Json& body) { return {status, body.dump()}; }
+HttpAnswer json_answer(unsigned status, const Json& body) { return {status, body.dump(), {}}; }
 
 // The RFC 6749 error of /auth/token (components/schemas/authError).
 HttpAnswer auth_error(const std::string& error, const std::string& description) {
@@ -39,6 +39,12 @@ void Gateway::log_refused(unsigned status, const std::string& method, const std:
 }
 
 HttpAnswer Gateway::operator()(const HttpRequest& r) {
+  HttpAnswer a = answer(r);
+  a.drill_time = iso_time(now_());
+  return a;
+}
+
+HttpAnswer Gateway::answer(const HttpRequest& r) {
   ++requests_;
   const auto wall = TokenStore::Clock::now();
   std::string query;

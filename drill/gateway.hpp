@@ -24,6 +24,7 @@ class Gateway {
   std::uint64_t refused() const { return refused_; }
 
  private:
+  HttpAnswer answer(const HttpRequest& r);
   HttpAnswer token(const HttpRequest& r);
   Vtn& vtn_;
   TokenStore& tokens_;

@@ -49,7 +49,7 @@ class Session : public std::enable_shared_from_this<Session> {
       const std::string detail = too_large ? "the request is larger than the limit of " + std::to_string(limits_.max_body) + " bytes"
                                            : "not an HTTP request: " + ec.message();
       if (refused_) refused_(status, remote_, detail);
-      return answer({status, problem(status, detail).body.dump()}, false);
+      return answer({status, problem(status, detail).body.dump(), {}}, false);
     }
     const auto& req = parser_->get();
     HttpRequest r;
@@ -63,7 +63,7 @@ class Session : public std::enable_shared_from_this<Session> {
     try {
       a = handler_(r);
     } catch (const std::exception& e) {
-      a = {500, problem(500, std::string("internal error: ") + e.what()).body.dump()};
+      a = {500, problem(500, std::string("internal error: ") + e.what()).body.dump(), {}};
     }
     answer(std::move(a), req.keep_alive());
   }
@@ -72,6 +72,7 @@ class Session : public std::enable_shared_from_this<Session> {
     auto res = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(a.status), 11);
     res->set(http::field::server, "drsim-drill");
     res->set(http::field::content_type, a.status >= 400 ? "application/problem+json" : "application/json");
+    if (!a.drill_time.empty()) res->set("X-Drill-Time", a.drill_time);
     res->keep_alive(keep_alive);
     res->body() = std::move(a.body);
     res->prepare_payload();

@@ -25,7 +25,8 @@ struct HttpRequest {
 
 struct HttpAnswer {
   unsigned status = 200;
-  std::string body;  // JSON
+  std::string body;        // JSON
+  std::string drill_time;  // the drill's market time, sent as X-Drill-Time (docs/drill.md)
 };
 
 struct HttpLimits {

@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <fstream>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <thread>
@@ -30,6 +31,7 @@ struct HttpResult {
   Json body;
   std::string raw;
   std::string content_type;
+  std::string drill_time;  // X-Drill-Time: the drill's market time when it answered
 };
 
 // Where http_call appends every response it receives (JSON lines for validate_responses.py);
@@ -70,10 +72,57 @@ inline HttpResult http_call(unsigned short port, const std::string& method, cons
   r.status = res.result_int();
   r.raw = res.body();
   r.content_type = std::string(res[http::field::content_type]);
+  r.drill_time = std::string(res["X-Drill-Time"]);
   r.body = Json::parse(r.raw, nullptr, false);
   if (!r.body.is_discarded()) log_response(Json{{"method", method}, {"path", target}, {"status", r.status}, {"body", r.body}});
   return r;
 }
+
+// A VEN's one keep-alive connection (a load test's 200 VENs would otherwise churn through
+// ephemeral ports). Throws on any failure and reconnects on the next call.
+class KeepAliveClient {
+ public:
+  explicit KeepAliveClient(unsigned short port) : port_(port) {}
+  HttpResult call(const std::string& method, const std::string& target, const std::string& body = "",
+                  const std::string& token = "", const std::string& content_type = "application/json") {
+    namespace beast = boost::beast;
+    namespace http = beast::http;
+    using tcp = boost::asio::ip::tcp;
+    if (!stream_) {
+      stream_.emplace(io_);
+      stream_->expires_after(std::chrono::seconds(20));
+      stream_->connect(tcp::endpoint(boost::asio::ip::make_address("127.0.0.1"), port_));
+    }
+    try {
+      http::request<http::string_body> req(http::string_to_verb(method), target, 11);
+      req.set(http::field::host, "127.0.0.1");
+      if (!token.empty()) req.set(http::field::authorization, "Bearer " + token);
+      if (!body.empty()) req.set(http::field::content_type, content_type);
+      req.body() = body;
+      req.prepare_payload();
+      stream_->expires_after(std::chrono::seconds(20));
+      http::write(*stream_, req);
+      http::response<http::string_body> res;
+      http::read(*stream_, buffer_, res);
+      HttpResult r;
+      r.status = res.result_int();
+      r.raw = res.body();
+      r.drill_time = std::string(res["X-Drill-Time"]);
+      r.body = Json::parse(r.raw, nullptr, false);
+      if (!res.keep_alive()) stream_.reset();
+      return r;
+    } catch (...) {
+      stream_.reset();
+      throw;
+    }
+  }
+
+ private:
+  unsigned short port_;
+  boost::asio::io_context io_;
+  std::optional<boost::beast::tcp_stream> stream_;
+  boost::beast::flat_buffer buffer_;
+};
 
 // The bearer token of a client (client credentials), or throws.
 inline std::string login(unsigned short port, const std::string& id, const std::string& secret) {
