@@ -110,15 +110,15 @@ const RegisterCommand reg{75, [](CLI::App& app) {
   cmd->add_option("--clients", c->options.clients_file, "CSV client_id,client_secret,participant (participant 'operator' for the operator)")
       ->check(CLI::ExistingFile);
   cmd->add_option("--lead", c->lead_min, "Simulated minutes before the first issue time (to log in and subscribe)")
-      ->capture_default_str();
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
   cmd->add_option("--grace", c->grace_min, "Simulated minutes after the last window's end, for the last meter readings")
-      ->capture_default_str();
-  cmd->add_option("--max-body", c->options.max_body, "Largest request body in bytes (413 beyond)")->capture_default_str();
+      ->capture_default_str()->check(CLI::NonNegativeNumber);
+  cmd->add_option("--max-body", c->options.max_body, "Largest request body in bytes (413 beyond)")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("--rate", c->options.rate, "Requests per wall second per client, bursts of twice that (429 beyond)")
-      ->capture_default_str();
-  cmd->add_option("--token-ttl", c->token_ttl_s, "Wall seconds a bearer token lasts")->capture_default_str();
-  cmd->add_option("--webhook-timeout-ms", c->webhook_timeout_ms, "Wall milliseconds a webhook call may take")->capture_default_str();
-  cmd->add_option("--io-timeout-ms", c->io_timeout_ms, "Wall milliseconds a request may take to arrive")->capture_default_str();
+      ->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--token-ttl", c->token_ttl_s, "Wall seconds a bearer token lasts")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--webhook-timeout-ms", c->webhook_timeout_ms, "Wall milliseconds a webhook call may take")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--io-timeout-ms", c->io_timeout_ms, "Wall milliseconds a request may take to arrive")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->callback([c] {
     try {
       run(*c);
