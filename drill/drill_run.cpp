@@ -22,6 +22,7 @@
 #include "drill/webhook_sender.hpp"
 #include "sim/engine.hpp"
 #include "sim/event_priority.hpp"
+#include "sim/obligation_plan.hpp"
 
 namespace drsim::drill {
 
@@ -42,13 +43,16 @@ void schedule_timeline(sim::Engine& engine, const Scenario& s, Vtn& vtn, std::os
     engine.schedule(e.end, sim::kEmergencyEnded, "emergency_ended", e.id,
                     [&log, &e] { log << fmt::format("drill {} emergency {} ended\n", iso_time(e.end), e.id); });
   }
-  for (std::size_t i = 0; i < s.instructions.size(); ++i) {
+  // In the lifecycle's order (by start, then id) with its withdrawal times (never before issue).
+  for (const sim::ObligationSchedule& p : sim::plan_obligations(s.instructions, s.resources, s.rules)) {
+    const std::size_t i = p.instruction;
     const Instruction& ins = s.instructions[i];
-    engine.schedule(ins.issued, sim::kIssued, "instruction_issued", ins.id, [&engine, &vtn, &log, &ins, i] {
+    const std::optional<MarketTime> withdrawal = p.withdrawal_at;
+    engine.schedule(ins.issued, sim::kIssued, "instruction_issued", ins.id, [&engine, &vtn, &log, &ins, i, withdrawal] {
       log << fmt::format("drill {} instruction {} issued to {}\n", iso_time(ins.issued), ins.id, ins.resource);
       vtn.publish(i, engine.now());
-      if (ins.withdrawn) {
-        engine.schedule(*ins.withdrawn, sim::kWithdrawn, "instruction_withdrawn", ins.id, [&engine, &vtn, &log, &ins, i] {
+      if (withdrawal) {
+        engine.schedule(*withdrawal, sim::kWithdrawn, "instruction_withdrawn", ins.id, [&engine, &vtn, &log, &ins, i] {
           log << fmt::format("drill {} instruction {} withdrawn\n", iso_time(engine.now()), ins.id);
           vtn.withdraw(i, engine.now());
         });
