@@ -5,6 +5,7 @@ find_package(yaml-cpp REQUIRED)              # yaml-cpp
 find_package(CLI11 REQUIRED)                 # CLI11::CLI11
 find_package(fmt REQUIRED)                   # fmt::fmt
 find_package(date REQUIRED)                  # date::date (Howard Hinnant)
+find_package(nlohmann_json 3 REQUIRED)       # nlohmann_json::nlohmann_json (drill/: OpenADR JSON)
 find_package(Threads REQUIRED)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(XLSXWRITER REQUIRED IMPORTED_TARGET xlsxwriter)

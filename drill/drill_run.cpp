@@ -90,7 +90,9 @@ DrillOutcome run_drill(const Scenario& s, const DrillOptions& o, std::ostream& l
     log << "drsim drill: warning: listening on " << o.host
         << ", reachable from other machines: the default client secrets are the participant ids (give --clients)\n";
   }
-  const auto [start, end] = drill_span(s, o);
+  const auto span = drill_span(s, o);
+  const MarketTime start = span.first;  // not a structured binding: lambdas below capture it
+  const MarketTime end = span.second;
   DrillOutcome out;
   out.start = start;
   out.end = end;

@@ -11,8 +11,6 @@ namespace drsim::drill {
 
 namespace {
 
-constexpr std::size_t npos = static_cast<std::size_t>(-1);
-
 bool in(const Json& list, const std::string& v) {
   return std::any_of(list.begin(), list.end(), [&v](const Json& x) { return x == v; });
 }

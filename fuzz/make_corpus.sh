@@ -7,7 +7,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 out="${1:-$root/build-fuzz/corpus}"
-mkdir -p "$out/scenario_loader" "$out/csv_reader" "$out/value_parsers"
+mkdir -p "$out/scenario_loader" "$out/csv_reader" "$out/value_parsers" "$out/drill_report"
 
 seed() {  # seed DIR < bytes
   local tmp
@@ -39,5 +39,14 @@ for v in 0 -0 1.5 -12.345678 1e3 1,000 NaN inf 99999999999999 0.0000005 2025-07-
          2025-07-15T15:00-05:00 2025-07-15T15:00+14:00 2025-02-29T00:00 2024-02-29 2025-07-15T24:00 12.34; do
   printf '%s' "$v" | seed "$out/value_parsers"
 done
+# The drill's reports: a target, readings (one over, one not yet), and broken shapes.
+r='{"programID":"program-1","eventID":"event-1","clientName":"VEN","resources":[{"resourceName":"DR-1","intervals":'
+printf '%s[{"id":0,"payloads":[{"type":"TARGET_MW","values":[10]}]}]}]}' "$r" | seed "$out/drill_report"
+printf '%s[{"id":0,"intervalPeriod":{"start":"2025-07-15T15:00:00-05:00","duration":"PT1H"},"payloads":[{"type":"METERED_MW","values":[12.5]}]},{"id":1,"intervalPeriod":{"start":"2025-07-15T16:00:00Z","duration":"PT15M"},"payloads":[{"type":"METERED_MW","values":["1e3"]}]}]}]}' "$r" |
+  seed "$out/drill_report"
+printf '%s[{"id":0,"intervalPeriod":{"start":"2025-07-15T15:00:00-05:00","duration":"PT1H"},"payloads":[{"type":"TARGET_MW","values":[3.25]}]}]}]}' "$r" |
+  seed "$out/drill_report"
+printf '{"programID":[],"resources":{"a":1}}' | seed "$out/drill_report"
+printf '[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]' | seed "$out/drill_report"
 echo "corpus: $(ls "$out/scenario_loader" | wc -l) scenarios, $(ls "$out/csv_reader" | wc -l) csv, \
 $(ls "$out/value_parsers" | wc -l) values in $out"

@@ -8,7 +8,7 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 seconds="${1:-30}"
 shift || true
 targets=("$@")
-[ "${#targets[@]}" -gt 0 ] || targets=(fuzz_scenario_loader fuzz_csv_reader fuzz_value_parsers)
+[ "${#targets[@]}" -gt 0 ] || targets=(fuzz_scenario_loader fuzz_csv_reader fuzz_value_parsers fuzz_drill_report)
 bin="$root/build-fuzz/fuzz"
 work="$root/build-fuzz/run"
 "$root/fuzz/make_corpus.sh" "$root/build-fuzz/corpus" >/dev/null
@@ -19,7 +19,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$work/$t/corpus" "$root/build-fuzz/findings/$t"
   cp "$seeds"/* "$work/$t/corpus/"
   # -max_len: scenarios up to 64 KB, CSV and value inputs smaller; ASan reports leaks too.
-  case "$t" in fuzz_scenario_loader) max_len=65536 ;; fuzz_csv_reader) max_len=16384 ;; *) max_len=256 ;; esac
+  case "$t" in fuzz_scenario_loader) max_len=65536 ;; fuzz_csv_reader|fuzz_drill_report) max_len=16384 ;; *) max_len=256 ;; esac
   if ! "$bin/$t" "$work/$t/corpus" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 -rss_limit_mb=2048 \
        -print_final_stats=1 -artifact_prefix="$root/build-fuzz/findings/$t/" >"$work/$t.log" 2>&1; then
     status=1
