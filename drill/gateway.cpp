@@ -12,7 +12,7 @@ namespace drsim::drill {
 
 namespace {
 
-HttpAnswer json_answer(unsigned status, const Json& body) { return {status, body.dump(), {}}; }
+HttpAnswer json_answer(unsigned status, const Json& body) { return {status, to_text(body), {}}; }
 
 // The RFC 6749 error of /auth/token (components/schemas/authError).
 HttpAnswer auth_error(const std::string& error, const std::string& description) {

@@ -49,7 +49,7 @@ class Session : public std::enable_shared_from_this<Session> {
       const std::string detail = too_large ? "the request is larger than the limit of " + std::to_string(limits_.max_body) + " bytes"
                                            : "not an HTTP request: " + ec.message();
       if (refused_) refused_(status, remote_, detail);
-      return answer({status, problem(status, detail).body.dump(), {}}, false);
+      return answer({status, to_text(problem(status, detail).body), {}}, false);
     }
     const auto& req = parser_->get();
     HttpRequest r;
@@ -63,7 +63,7 @@ class Session : public std::enable_shared_from_this<Session> {
     try {
       a = handler_(r);
     } catch (const std::exception& e) {
-      a = {500, problem(500, std::string("internal error: ") + e.what()).body.dump(), {}};
+      a = {500, to_text(problem(500, std::string("internal error: ") + e.what()).body), {}};
     }
     answer(std::move(a), req.keep_alive());
   }

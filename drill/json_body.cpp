@@ -49,6 +49,8 @@ std::optional<Decimal> decimal_of(const Json& v) {
   return std::nullopt;
 }
 
+std::string to_text(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
 Json number_of(Decimal d) { return Json::parse(d.str()); }
 
 }  // namespace drsim::drill

@@ -21,6 +21,10 @@ std::optional<Json> parse_body(std::string_view text, std::string& error);
 // numeric string; nothing for anything else.
 std::optional<Decimal> decimal_of(const Json& v);
 
+// JSON text of an answer: bytes that are not UTF-8 (a request target's, quoted in a problem)
+// become U+FFFD instead of throwing.
+std::string to_text(const Json& j);
+
 // A Decimal as a JSON number in responses (its shortest exact text, as the scenario writes it).
 Json number_of(Decimal d);
 

@@ -63,7 +63,7 @@ void send_webhook(net::io_context& io, Notification n, std::chrono::milliseconds
   call->req.set(http::field::content_type, "application/json");
   call->req.set(http::field::connection, "close");
   if (!n.bearer_token.empty()) call->req.set(http::field::authorization, "Bearer " + n.bearer_token);
-  call->req.body() = n.body.dump();
+  call->req.body() = to_text(n.body);
   call->req.prepare_payload();
   beast::error_code ec;
   const auto address = net::ip::make_address(url->host, ec);

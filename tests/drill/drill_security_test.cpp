@@ -103,6 +103,7 @@ TEST_CASE("drill: 401, 403, 400, 404, 413, 429 as the spec gives them, and nothi
   CHECK(http_call(port, "GET", "/events?skip=x", "", a).status == 400);
   CHECK(http_call(port, "GET", "/events/event-99", "", a).status == 404);
   CHECK(http_call(port, "GET", "/nothing", "", a).status == 404);
+  CHECK(http_call(port, "GET", "/events/%FF%FE", "", a).status == 404);  // not UTF-8: quoted in the problem as U+FFFD
 
   // One good reading and one of an hour not over: refused whole (400), nothing kept.
   Json two = drsim::test::report_of(
