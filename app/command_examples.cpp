@@ -13,6 +13,9 @@ const std::map<std::string, std::string>& examples() {
   static const std::map<std::string, std::string> table = {
       {"validate", "drsim validate scenarios/examples/worked-example/scenario.yaml"},
       {"run", "drsim run scenarios/real/elliott-2022/scenario.yaml --out out/elliott"},
+      {"sweep", "drsim sweep scenarios/real/elliott-2022/scenario.yaml --out out/elliott-sweep\n"
+                "  drsim sweep scenarios/examples/worked-example-untested/scenario.yaml "
+                "--grid multiplier_applies_to_rsg,untested_multiplier --out out/untested-grid"},
       {"check", "drsim check scenarios/examples scenarios/real --junit out/check.xml"},
       {"report", "drsim report --db out/elliott/results.sqlite --out out/elliott-report"},
       {"diff", "drsim diff out/base out/untested --out out/diff"},

@@ -21,6 +21,12 @@ struct RunResult {
 // With `progress`, draws a progress bar of the meter stream on stderr when it is a terminal.
 RunResult run_scenario(const std::string& path, bool progress = false);
 
+// The statement of the loaded scenario `s` under `rules` in place of its own: the same simulate and
+// settle as run_scenario on a copy of its market model (its hour warnings are left out), the meter
+// CSV scanned on `meter_threads` threads (0: as a run scans it). Throws InputError, placed in the
+// file, for what only these rules meet (a charged hour without a price, a baseline that needs days).
+Statement settle_under(const Scenario& s, const Rules& rules, std::size_t meter_threads = 0);
+
 // Writes the output folder whole or not at all (refusing a non-empty one unless `force`).
 void write_outputs(const RunResult& r, const std::string& out_dir, bool force);
 

@@ -7,9 +7,19 @@ namespace drsim::reports {
 
 CsvWriter::CsvWriter(const std::string& path, std::initializer_list<std::string_view> header)
     : path_(path), out_(path, std::ios::binary | std::ios::trunc), columns_(header.size()) {
-  if (!out_) throw std::runtime_error("cannot write " + path);
+  write_header(header);
+}
+
+CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& header)
+    : path_(path), out_(path, std::ios::binary | std::ios::trunc), columns_(header.size()) {
+  write_header(header);
+}
+
+template <class Header>
+void CsvWriter::write_header(const Header& header) {
+  if (!out_) throw std::runtime_error("cannot write " + path_);
   bool first = true;
-  for (auto h : header) {
+  for (const auto& h : header) {
     write(h, first);
     first = false;
   }
