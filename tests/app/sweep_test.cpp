@@ -109,7 +109,7 @@ TEST_CASE("drsim sweep: each reading of the hand-worked scenario settles to the 
   // untested_multiplier 1: DR-1's energy 6290.00 x 1 instead of x 3.
   const auto m1 = row_of(rows, "untested_multiplier=1");
   CHECK(m1.at("energy_charge_change_usd") == "-12580.00");
-  CHECK(m1.at("penalty_usd") == "7117.25");
+  CHECK(m1.at("penalty_usd") == "7717.25");  // 20250.00 - 12580.00 + 47.25
 
   // disqualification_effective same_day: BTMG-1 also loses 2025-07-17: 5 MW x 666.50 = 3332.50.
   const auto same_day = row_of(rows, "disqualification_effective=same_day");
