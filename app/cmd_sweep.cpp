@@ -44,6 +44,7 @@ std::string sweep_summary(const reports::SweepFigures& f) {
 }
 
 void run_sweep_command(const SweepOptions& opt) {
+  if (!opt.grid.empty()) grid(Rules{}, opt.grid);  // a bad --grid key is refused before the run
   const RunResult base = run_scenario(opt.scenario, !opt.quiet);
   print_warnings(base.scenario);
   const std::vector<Reading> readings =

@@ -44,10 +44,10 @@ std::vector<std::size_t> tornado_order(const SweepFigures& f) {
   return order;
 }
 
-void tornado_axis(SvgCanvas& c, const SvgScale& x, int y0) {
+// The axis, ticked at every `step` of its domain (whose ends are multiples of it).
+void tornado_axis(SvgCanvas& c, const SvgScale& x, std::int64_t step, int y0) {
   c.line(kPlotLeft, y0, kWidth - kRight, y0, "axis");
-  const std::int64_t step = nice_step(x.lo(), x.hi(), 6);
-  for (const std::int64_t t : nice_ticks(x.lo(), x.hi(), 6)) {
+  for (std::int64_t t = x.lo(); t <= x.hi(); t += step) {
     c.line(x(t), y0, x(t), y0 + 4, "axis");
     c.text(x(t), y0 + 16, usd_grouped(Money::from_cents(t), step < 100), "tick", "middle");
   }
@@ -180,8 +180,9 @@ std::string sweep_tornado_svg(const SweepFigures& f) {
     lo = std::min(lo, plot_cents(f.total_change(i).net));
     hi = std::max(hi, plot_cents(f.total_change(i).net));
   }
-  // The domain runs to the ticks around the bars, so the axis labels its ends.
-  const std::int64_t step = nice_step(lo, hi, 6);
+  if (lo == hi) hi = lo + 100;  // no reading changes the net: a one-dollar axis
+  // The domain runs to the ticks around the bars (at most 6 ticks), so the axis labels its ends.
+  const std::int64_t step = nice_step(lo, hi, 4);
   const SvgScale x(lo < 0 ? (lo - step + 1) / step * step : 0, hi > 0 ? (hi + step - 1) / step * step : 0, kPlotLeft,
                    kWidth - kRight);
   int y = kTop;
@@ -203,7 +204,7 @@ std::string sweep_tornado_svg(const SweepFigures& f) {
     y += kRow;
   }
   c.line(x(0), kTop - 4, x(0), y, "zero");
-  tornado_axis(c, x, y + 4);
+  tornado_axis(c, x, step, y + 4);
   return c.str();
 }
 
