@@ -119,8 +119,12 @@ void read_figures(LoadState& st, MapFields& m, ExpectFigures& e) {
 
 // The `rules:` of a sweep: reading, set on top of the scenario's own (read before expect:).
 void read_reading_rules(LoadState& st, const Field& f, ReadingExpect& r) {
-  if (!f.node.IsMap() || f.node.size() == 0) {
+  if (!f.node.IsMap()) {
     st.reader.error(f, fmt::format("expected a map of rule keys and values, got {}", YamlReader::describe(f.node)));
+    return;
+  }
+  if (f.node.size() == 0) {
+    st.reader.error(f, "the map is empty: name at least one rule key and its value");
     return;
   }
   read_rule_values(st, f, r.rules, r.set);

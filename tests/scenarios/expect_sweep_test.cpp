@@ -41,7 +41,7 @@ TEST_CASE("expect: sweep: readings set their rules on top of the scenario's, wit
   CHECK(r.figures.penalty_usd->str() == "2.50");
   CHECK(r.figures.resources.at("DR-1").rsg_charge_usd->str() == "0.75");
   CHECK(r.figures.resources.at("DR-1").counted_failures == 1);
-  CHECK(r.mark.line == 46);  // 3 + 1 (rules:) + 40 - 3 + expect:, penalty_usd:, sweep:
+  CHECK(r.mark.line == 45);  // after line 40, one more (rules:), then expect:, penalty_usd: and sweep:
   CHECK(r.mark.column == 7);
   CHECK_FALSE(e.sweep[1].rules.penalize_btmg);
   CHECK(e.sweep[1].figures.disqualified->empty());
@@ -51,18 +51,19 @@ TEST_CASE("expect: sweep: readings set their rules on top of the scenario's, wit
 TEST_CASE("expect: sweep: every problem of an entry is located") {
   CHECK(problems(with_expect("", "  sweep:\n    - penalty_usd: 1.00\n")) ==
         V{"s.yaml:44:7: expect.sweep[0].rules: required key is missing"});
-  CHECK(problems(with_expect("", "  sweep:\n    - rules: {}\n")) ==
-        V{"s.yaml:44:14: expect.sweep[0].rules: expected a map of rule keys and values, got an empty map"});
+  CHECK(problems(with_expect("", "  sweep:\n    - rules: {}\n    - rules: [penalize_btmg]\n")) ==
+        V{"s.yaml:44:14: expect.sweep[0].rules: the map is empty: name at least one rule key and its value",
+          "s.yaml:45:14: expect.sweep[1].rules: expected a map of rule keys and values, got a list"});
   CHECK(problems(with_expect("", "  sweep:\n    - rules: {penalise_btmg: false, untested_multiplier: x}\n")) ==
         V{"s.yaml:44:15: expect.sweep[0].rules.penalise_btmg: unknown rule key 'penalise_btmg' (did you mean "
           "'penalize_btmg'?)",
-          "s.yaml:44:59: expect.sweep[0].rules.untested_multiplier: expected a number, got 'x'"});
+          "s.yaml:44:58: expect.sweep[0].rules.untested_multiplier: expected a number, got 'x'"});
   CHECK(problems(with_expect("", "  sweep:\n    - rules: {penalize_btmg: false, penalize_btmg: true}\n")) ==
         V{"s.yaml:44:37: expect.sweep[0].rules.penalize_btmg: rule 'penalize_btmg' is given twice"});
   CHECK(problems(with_expect("", "  sweep:\n    - rules: {penalize_btmg: false}\n      fine_usd: 1\n"
                                  "      resources:\n        DR-9: {penalty_usd: 1}\n")) ==
         V{"s.yaml:45:7: expect.sweep[0].fine_usd: unknown key 'fine_usd'",
-          "s.yaml:47:9: expect.sweep[0].resources.DR-9: resource 'DR-9' is not defined"});
+          "s.yaml:47:9: expect.sweep[0].resources.DR-9: no resource 'DR-9' is defined (did you mean 'DR-1'?)"});
   CHECK(problems(with_expect("", "  sweep: {rules: {penalize_btmg: false}}\n")) ==
         V{"s.yaml:43:10: expect.sweep: expected a list, got a map"});
 }
