@@ -16,8 +16,23 @@ namespace drsim::reports {
 
 namespace {
 
-// Tornado geometry (px): reading names on the left, bars in [kPlotLeft, kWidth - kRight].
-constexpr int kWidth = 900, kPlotLeft = 340, kRight = 110, kTop = 16, kRow = 24, kBar = 16, kAxis = 44;
+// Tornado geometry (px): reading names on the left, as wide as the longest needs (about 7 px a
+// character at 12 px, within [kMinLabels, kMaxLabels]), then the bars over kPlot, kRight for the
+// value beside the longest bar.
+constexpr int kMinLabels = 160, kMaxLabels = 600, kPlot = 450, kRight = 110, kTop = 16, kRow = 24, kBar = 16, kAxis = 44;
+
+struct TornadoFrame {
+  int left;   // the plot's left edge: the names end 8 px before it
+  int right;  // the plot's right edge
+  int width;  // of the whole chart
+};
+
+TornadoFrame tornado_frame(const SweepFigures& f) {
+  std::size_t longest = 0;
+  for (const auto& r : f.readings) longest = std::max(longest, r.name.size());
+  const int left = std::clamp(static_cast<int>(std::min<std::size_t>(longest, 200)) * 7 + 16, kMinLabels, kMaxLabels);
+  return {left, left + kPlot, left + kPlot + kRight};
+}
 // Rows of the per-resource table in the page (sweep.csv has every one).
 constexpr std::size_t kMaxResourceRows = 5000;
 
@@ -45,13 +60,13 @@ std::vector<std::size_t> tornado_order(const SweepFigures& f) {
 }
 
 // The axis, ticked at every `step` of its domain (whose ends are multiples of it).
-void tornado_axis(SvgCanvas& c, const SvgScale& x, std::int64_t step, int y0) {
-  c.line(kPlotLeft, y0, kWidth - kRight, y0, "axis");
+void tornado_axis(SvgCanvas& c, const TornadoFrame& g, const SvgScale& x, std::int64_t step, int y0) {
+  c.line(g.left, y0, g.right, y0, "axis");
   for (std::int64_t t = x.lo(); t <= x.hi(); t += step) {
     c.line(x(t), y0, x(t), y0 + 4, "axis");
     c.text(x(t), y0 + 16, usd_grouped(Money::from_cents(t), step < 100), "tick", "middle");
   }
-  c.text((kPlotLeft + kWidth - kRight) / 2, y0 + 34, "change of the net (capacity paid - penalty) from the default",
+  c.text((g.left + g.right) / 2, y0 + 34, "change of the net (capacity paid - penalty) from the default",
          "label", "middle");
 }
 
@@ -174,7 +189,8 @@ tr.default td { font-weight: 600; }
 std::string sweep_tornado_svg(const SweepFigures& f) {
   const std::vector<std::size_t> order = tornado_order(f);
   const int height = kTop + kRow * static_cast<int>(std::max<std::size_t>(order.size(), 1)) + kAxis;
-  SvgCanvas c(kWidth, height, "Tornado: change of the net of each reading from the default");
+  const TornadoFrame g = tornado_frame(f);
+  SvgCanvas c(g.width, height, "Tornado: change of the net of each reading from the default");
   std::int64_t lo = 0, hi = 0;
   for (const std::size_t i : order) {
     lo = std::min(lo, plot_cents(f.total_change(i).net));
@@ -183,17 +199,19 @@ std::string sweep_tornado_svg(const SweepFigures& f) {
   if (lo == hi) hi = lo + 100;  // no reading changes the net: a one-dollar axis
   // The domain runs to the ticks around the bars (at most 6 ticks), so the axis labels its ends.
   const std::int64_t step = nice_step(lo, hi, 4);
-  const SvgScale x(lo < 0 ? (lo - step + 1) / step * step : 0, hi > 0 ? (hi + step - 1) / step * step : 0, kPlotLeft,
-                   kWidth - kRight);
+  const SvgScale x(lo < 0 ? (lo - step + 1) / step * step : 0, hi > 0 ? (hi + step - 1) / step * step : 0, g.left,
+                   g.right);
   int y = kTop;
   for (const std::size_t i : order) {
     const SweepReading& r = f.readings[i];
-    c.text(kPlotLeft - 8, y + kBar - 3, r.name, "name", "end");
+    c.text(g.left - 8, y + kBar - 3, r.name, "name", "end");
     if (!r.settled()) {
       c.text(x(0) + 4, y + kBar - 3, "not settled (see below)", "value");
     } else {
       const SweepTotals d = f.total_change(i);
-      const int x0 = x(0), x1 = x(plot_cents(d.net));
+      const int x0 = x(0);
+      int x1 = x(plot_cents(d.net));
+      if (x1 == x0 && !d.net.is_zero()) x1 += d.net < Money{} ? -1 : 1;  // a change under a pixel still shows
       const std::string tip = fmt::format("{}: net {}, penalty {}, capacity {}, EO {}", r.name, signed_usd(d.net),
                                           signed_usd(d.penalty), signed_usd(d.capacity), signed_usd(d.eo));
       if (x1 != x0) c.rect(std::min(x0, x1), y, std::abs(x1 - x0), kBar, d.net < Money{} ? "loss" : "gain", tip);
@@ -204,7 +222,7 @@ std::string sweep_tornado_svg(const SweepFigures& f) {
     y += kRow;
   }
   c.line(x(0), kTop - 4, x(0), y, "zero");
-  tornado_axis(c, x, step, y + 4);
+  tornado_axis(c, g, x, step, y + 4);
   return c.str();
 }
 
