@@ -67,16 +67,17 @@ const RegisterCommand reg{25, [](CLI::App& app) {
   auto opt = std::make_shared<SweepOptions>();
   auto* cmd = app.add_subcommand(
       "sweep",
-      "Settle a scenario once per reading of the rules that rules.md leaves open, and say what each is worth.\n"
-      "The default reading is the scenario's own rules; then each other value of each open key\n"
-      "(untested_multiplier, multiplier_applies_to_rsg, failure_separation_basis, disqualification_effective,\n"
-      "withdrawal_notice_h, outage_excused_hours, fsl_shortfall_cap, baseline_same_day_adjustment,\n"
-      "penalize_btmg), one key at a time; with --grid KEY,KEY every combination of the named keys' values.\n"
-      "Writes sweep.csv (per reading: every key's value, every total and its change from the default, in\n"
-      "total and per resource), sweep.json and sweep.html (a tornado chart of each reading's dollar effect,\n"
-      "for a filing) into DIR. Readings run in parallel (--threads); the outputs are the same bytes for any\n"
-      "thread count. A reading the scenario cannot be settled under (a price it lacks) is listed as not\n"
-      "settled. Pin what each reading is worth in CI with `expect: sweep:` and `drsim check` (docs/sweep.md).\n"
+      "Settle a scenario under each reading of the rules that rules.md leaves open: what is each worth?\n"
+      "The default is the scenario's own rules; then each other value of each open key, one key at a\n"
+      "time: untested_multiplier (1, 3), multiplier_applies_to_rsg, failure_separation_basis,\n"
+      "disqualification_effective, withdrawal_notice_h (0, 2), outage_excused_hours, fsl_shortfall_cap,\n"
+      "baseline_same_day_adjustment, penalize_btmg. --grid KEY,KEY settles every combination of the\n"
+      "named keys' values instead. Writes into DIR sweep.csv (per reading every key's value, every total\n"
+      "and its change from the default, in total and per resource), sweep.json and sweep.html (a tornado\n"
+      "chart of each reading's dollar effect, tables to the cent: a page for a filing). Readings run in\n"
+      "parallel (--threads), the same bytes for any thread count. A reading the scenario lacks an input\n"
+      "for (an LMP only it charges) is listed as not settled. Pin what a reading is worth with\n"
+      "`expect: sweep:` and drsim check (docs/sweep.md).\n"
       "Exit 0 when done, 2 when the scenario or an option is invalid.");
   cmd->add_option("scenario", opt->scenario, "Scenario file (YAML, docs/format.md)")->required()->check(CLI::ExistingFile);
   cmd->add_option("--out,-o", opt->out, "Output folder (must not exist or be empty, unless --force)")->required();

@@ -193,6 +193,14 @@ TEST_CASE("drsim sweep --grid: the full product of the named keys, the default f
   CHECK(totals[2].at("capacity_change_usd") == "149962.50");
   CHECK(totals[3].at("capacity_change_usd") == "-3332.50");
 
+  // An output folder that is not empty is refused (and left alone) unless --force.
+  const Cli again = sweep(kReadings, dir / "out", "--grid penalize_btmg");
+  CHECK(again.status == 2);
+  CHECK(again.out.find("drsim sweep: ") == 0);
+  CHECK(csv_rows(dir / "out/sweep.csv").size() == 16);
+  CHECK(sweep(kReadings, dir / "out", "--grid penalize_btmg --force").status == 0);
+  CHECK(csv_rows(dir / "out/sweep.csv").size() == 8);  // 2 readings x (total + 3 resources)
+
   const Cli bad = sweep(kReadings, dir / "bad", "--grid penalise_btmg,fsl_shortfall_cap,fsl_shortfall_cap");
   CHECK(bad.status == 2);
   CHECK(bad.out.find("--grid: 'penalise_btmg' is not a rule key with open readings (did you mean 'penalize_btmg'?); "
