@@ -3,11 +3,10 @@
 # of a copy of the scenario with that reading written into its rules: (totals exact to the cent, the
 # disqualified count; a reading not settled must be a file `drsim run` refuses, exit 2).
 # Usage: sweep_crosscheck.py DRSIM REPO_ROOT. Exit 0 when every reading agrees, 1 otherwise.
-import json, os, re, shutil, subprocess, sys, tempfile
+import json, os, pathlib, re, shutil, subprocess, sys, tempfile
 drsim, root = sys.argv[1], sys.argv[2]
-scen = sorted([os.path.join(d, 'scenario.yaml') for base in ('scenarios/examples', 'scenarios/real')
-               for d in [os.path.join(root, base, x) for x in os.listdir(os.path.join(root, base))]
-               if os.path.isfile(os.path.join(d, 'scenario.yaml'))])
+scen = sorted(str(p) for base in ('scenarios/examples', 'scenarios/real')
+              for p in pathlib.Path(root, base).rglob('*.yaml'))
 tmp = tempfile.mkdtemp()
 bad = 0; n = 0
 for s in scen:
@@ -26,7 +25,7 @@ for s in scen:
                 t = re.sub(r'^(rules:.*\n)', r'\g<1>  %s: %s\n' % (k, v), t, count=1, flags=re.M)
             else:
                 t = re.sub(r'^(zones:)', 'rules:\n  %s: %s\n\\1' % (k, v), t, count=1, flags=re.M)
-        var = os.path.join(folder, 'variant.yaml'); open(var, 'w').write(t)
+        var = os.path.join(folder, '.sweep-variant.yaml'); open(var, 'w').write(t)
         ro = os.path.join(tmp, 'run'); shutil.rmtree(ro, ignore_errors=True)
         p = subprocess.run([drsim, 'run', var, '--out', ro, '--quiet'], capture_output=True, text=True)
         n += 1
