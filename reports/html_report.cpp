@@ -352,7 +352,11 @@ std::string html_report(const RunTables& run) {
 }
 
 void write_html_report(const std::string& db_path, const std::string& out_path) {
-  const std::string doc = html_report(read_run_tables(db_path));
+  write_html_report(read_run_tables(db_path), out_path);
+}
+
+void write_html_report(const RunTables& run, const std::string& out_path) {
+  const std::string doc = html_report(run);
   std::ofstream out(out_path, std::ios::binary);
   out << doc;
   if (!out) throw std::runtime_error("failed writing " + out_path);

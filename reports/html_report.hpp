@@ -13,5 +13,7 @@ std::string html_report(const RunTables& run);
 
 // Reads `db_path` (results.sqlite) and writes the report to `out_path`.
 void write_html_report(const std::string& db_path, const std::string& out_path);
+// Writes the report of `run` to `out_path`.
+void write_html_report(const RunTables& run, const std::string& out_path);
 
 }  // namespace drsim::reports

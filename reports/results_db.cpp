@@ -9,6 +9,7 @@
 
 #include "reports/results_schema.hpp"
 #include "reports/rule_text.hpp"
+#include "reports/run_cells.hpp"
 #include "reports/run_warnings.hpp"
 #include "settlement/warning.hpp"
 
@@ -40,12 +41,25 @@ struct ExactFigure {
   std::int64_t row = 0;
 };
 
+// Where the rows go: into the database (with the figures its typed cells cannot hold), or into
+// the run's tables in memory, each cell as read_run_tables reads the database back.
+struct Target {
+  SQLite::Database* db = nullptr;
+  std::vector<ExactFigure>* exact = nullptr;
+  RunTables* memory = nullptr;
+};
+
 // Inserts rows into one table of the schema, checking that each value fits its column's type,
 // so the schema and the inserts cannot drift apart.
 class TableWriter {
  public:
-  TableWriter(SQLite::Database& db, const std::string& table, std::vector<ExactFigure>& exact)
-      : db_(db), schema_(*require(table)), q_(db, insert_sql(schema_)), exact_(exact) {}
+  TableWriter(const Target& target, const std::string& table) : schema_(*require(table)), exact_(target.exact) {
+    if (target.db) q_.emplace(*target.db, insert_sql(schema_));
+    if (target.memory) {
+      const auto& read = run_table_names();
+      if (std::find(read.begin(), read.end(), schema_.name) != read.end()) mem_ = &memory_table(*target.memory);
+    }
+  }
 
   template <class... Args>
   void row(const Args&... args) {
@@ -53,12 +67,21 @@ class TableWriter {
       throw std::logic_error("results.sqlite: " + schema_.name + " has " + std::to_string(schema_.columns.size()) +
                              " columns, given " + std::to_string(sizeof...(args) + 1));
     }
+    if (!q_ && !mem_) return;  // a table the report does not read, kept in memory
     ++row_;  // a new table: the n-th row inserted has rowid n
-    q_.bind(1, 1);  // run_id: one run per database
+    if (q_) q_->bind(1, 1);  // run_id: one run per database
+    if (mem_) {
+      mem_->rows.emplace_back();
+      mem_->rows.back().reserve(mem_->columns.size());
+      column_ = 0;
+      if (schema_.name == "runs") put(Cell{"1", 1});  // read_run_tables keeps run_id of runs only
+    }
     int i = 2;
     (bind(i++, args), ...);
-    q_.exec();
-    q_.reset();
+    if (q_) {
+      q_->exec();
+      q_->reset();
+    }
   }
 
  private:
@@ -72,6 +95,18 @@ class TableWriter {
     for (std::size_t i = 0; i < t.columns.size(); ++i) marks += i ? ",?" : "?";
     return "INSERT INTO " + t.name + " VALUES (" + marks + ")";
   }
+  // The table in memory, with the columns read_run_tables gives it.
+  DbTable& memory_table(RunTables& run) const {
+    DbTable& t = run.tables[schema_.name];
+    t = DbTable{};
+    for (const auto& c : schema_.columns) {
+      if (c.name == "run_id" && schema_.name != "runs") continue;
+      t.columns.push_back(c.name);
+      t.types.push_back(c.type);
+    }
+    t.figures.resize(t.columns.size());
+    return t;
+  }
   const Column& column(int i, std::initializer_list<ColumnType> allowed, const char* given) const {
     const Column& c = schema_.columns[static_cast<std::size_t>(i - 1)];
     if (std::find(allowed.begin(), allowed.end(), c.type) == allowed.end()) {
@@ -80,76 +115,101 @@ class TableWriter {
     return c;
   }
   void keep_exact(const Column& c, std::string text) {
-    exact_.push_back({schema_.name, c.name, std::move(text), row_});
+    if (exact_) exact_->push_back({schema_.name, c.name, std::move(text), row_});
+  }
+  // The next cell of the row in memory.
+  void put(Cell cell) {
+    mem_->rows.back().push_back(std::move(cell.text));
+    if (mem_->types[column_] != ColumnType::text) mem_->figures[column_].push_back(cell.figure);
+    ++column_;
   }
 
   void bind(int i, const std::string& v) {
-    column(i, {ColumnType::text, ColumnType::total}, "text");
-    q_.bind(i, v);
+    const Column& c = column(i, {ColumnType::text, ColumnType::total}, "text");
+    if (q_) q_->bind(i, v);
+    if (mem_) put(text_cell(v, c.type));
   }
   void bind(int i, const char* v) { bind(i, std::string(v)); }
   void bind(int i, int v) { bind(i, static_cast<std::int64_t>(v)); }
   void bind(int i, std::int64_t v) {
     column(i, {ColumnType::integer}, "an integer");
-    q_.bind(i, v);
+    if (q_) q_->bind(i, v);
+    if (mem_) put(Cell{std::to_string(v), v});
   }
   void bind(int i, bool v) {
     column(i, {ColumnType::flag}, "a flag");
-    q_.bind(i, v ? 1 : 0);
+    if (q_) q_->bind(i, v ? 1 : 0);
+    if (mem_) put(Cell{v ? "1" : "0", v ? 1 : 0});
   }
-  void bind(int i, Null) { q_.bind(i); }
+  void bind(int i, Null) {
+    if (q_) q_->bind(i);
+    if (mem_) put(Cell{});
+  }
   void bind(int i, const std::optional<std::string>& v) {
     if (v) bind(i, *v); else bind(i, Null{});
   }
   void bind(int i, const Num& v) {
     const Column& c = column(i, {ColumnType::decimal, ColumnType::rate}, "a decimal");
-    if (!v.micros) return q_.bind(i);
-    bind_real_exact(i, c, *v.micros);
+    if (!v.micros) return bind(i, Null{});
+    if (q_) bind_real_exact(i, c, *v.micros);
+    if (mem_) put(stored_decimal_cell(*v.micros, c.type));
   }
   void bind(int i, const Money& m) {
     column(i, {ColumnType::usd, ColumnType::total}, "an amount");
     // Dollars for queries: the nearest double (exact up to 2^53 cents); the cents column is exact.
-    q_.bind(i, stored_real(m.str()));
+    if (q_) q_->bind(i, stored_real(m.str()));
+    if (mem_) put(money_cell(m));
   }
   void bind(int i, const Cents& c) {
     const Column& col = column(i, {ColumnType::cents}, "cents");
-    if (const auto v = c.amount.cents64()) return q_.bind(i, *v);
-    q_.bind(i);  // beyond 64 bits: NULL here, the exact amount in exact_figures
+    const auto v = c.amount.cents64();
+    if (mem_) put(v ? Cell{std::to_string(*v), *v} : Cell{});
+    if (!q_) return;
+    if (v) return q_->bind(i, *v);
+    q_->bind(i);  // beyond 64 bits: NULL here, the exact amount in exact_figures
     const std::string usd = col.name == "value_cents" ? "value" : col.name.substr(0, col.name.size() - 6) + "_usd";
     keep_exact(Column{usd, ColumnType::usd}, c.amount.str());
   }
   void bind(int i, const Rule& r) {
     const Column& c = column(i, {ColumnType::rule}, "a rule value");
     switch (rule_kind(r.text)) {
-      case RuleKind::boolean: return q_.bind(i, r.text == "true" ? 1 : 0);
+      case RuleKind::boolean:
+        if (q_) q_->bind(i, r.text == "true" ? 1 : 0);
+        if (mem_) put(Cell{r.text == "true" ? "true" : "false", std::nullopt});
+        return;
       case RuleKind::number: {
         const auto d = Decimal::parse(r.text);
-        bind_real_exact(i, c, d->micros());
+        if (q_) bind_real_exact(i, c, d->micros());
+        if (mem_) put(stored_decimal_cell(d->micros(), ColumnType::rule));
         return;
       }
-      case RuleKind::name: return q_.bind(i, r.text);
+      case RuleKind::name:
+        if (q_) q_->bind(i, r.text);
+        if (mem_) put(text_cell(r.text, ColumnType::rule));
+        return;
     }
   }
   void bind_real_exact(int i, const Column& c, int128 micros) {
     const std::string text = WideDecimal::from_micros(micros).str();
     const double d = stored_real(text);
-    q_.bind(i, d);
+    q_->bind(i, d);
     if (real_micros(d) != micros) keep_exact(c, text);
   }
 
-  SQLite::Database& db_;
   const TableSchema& schema_;
-  SQLite::Statement q_;
-  std::vector<ExactFigure>& exact_;
+  std::optional<SQLite::Statement> q_;
+  std::vector<ExactFigure>* exact_;
+  DbTable* mem_ = nullptr;
+  std::size_t column_ = 0;  // the next cell of the row in memory
   std::int64_t row_ = 0;
 };
 
 // Each step writes a few tables: `table(name)` gives a checked writer of one.
 struct Tables {
-  SQLite::Database& db;
-  std::vector<ExactFigure>& exact;
-  TableWriter operator()(const char* name) const { return TableWriter(db, name, exact); }
+  Target target;
+  TableWriter operator()(const char* name) const { return TableWriter(target, name); }
 };
+
 
 void write_run(const Tables& table, const RunInfo& info, const Scenario& s) {
   table("runs").row(info.scenario_name, info.scenario_path, info.scenario_sha256, info.drsim_version,
@@ -255,6 +315,16 @@ void write_summary(const Tables& table, const Statement& st) {
   for (const auto& id : st.disqualified) q.row(std::string("disqualified"), id, Null{});
 }
 
+void write_tables(const Tables& table, const RunInfo& info, const Scenario& s, const RunRecord& record,
+                  const Statement& st) {
+  write_run(table, info, s);
+  write_inputs(table, s, st);
+  write_hourly(table, st);
+  write_settlement(table, st);
+  write_record(table, s, record);
+  write_summary(table, st);
+}
+
 }  // namespace
 
 void write_results_db(const std::string& path, const RunInfo& info, const Scenario& s, const RunRecord& record,
@@ -264,17 +334,20 @@ void write_results_db(const std::string& path, const RunInfo& info, const Scenar
   SQLite::Transaction tx(db);
   db.exec(results_schema_sql());
   std::vector<ExactFigure> exact;
-  const Tables table{db, exact};
-  write_run(table, info, s);
-  write_inputs(table, s, st);
-  write_hourly(table, st);
-  write_settlement(table, st);
-  write_record(table, s, record);
-  write_summary(table, st);
+  const Tables table{Target{&db, &exact, nullptr}};
+  write_tables(table, info, s, record, st);
   // Last: the figures the steps above could not store exactly in their typed cells.
   auto q = table(kExactFiguresTable);
   for (const auto& x : exact) q.row(x.table, x.row, x.column, x.text);
   tx.commit();
+}
+
+RunTables run_tables(const std::string& path, const RunInfo& info, const Scenario& s, const RunRecord& record,
+                     const Statement& st) {
+  RunTables run;
+  run.path = path;
+  write_tables(Tables{Target{nullptr, nullptr, &run}}, info, s, record, st);
+  return run;
 }
 
 }  // namespace drsim::reports

@@ -1,6 +1,7 @@
 // The output folder of `drsim run`.
 #include "run_outputs.hpp"
 
+#include <exception>
 #include <fstream>
 #include <future>
 #include <stdexcept>
@@ -15,9 +16,14 @@ namespace drsim::reports {
 
 void write_run_outputs(const std::string& dir, RunInfo info, const Scenario& s, const RunRecord& record,
                        const Statement& st) {
-  // The database and the report read back from it take most of the time: the CSV
-  // statements, summary.json and eo.xlsx are written beside them on a second thread.
-  // Each writer only reads the run and writes its own files.
+  // Three writers at once, each only reading the run and writing its own files: the database;
+  // the report, from the tables the database will hold, built in memory by the same writers
+  // (results_db.hpp run_tables), so `drsim report --db` of the database writes the same bytes;
+  // and the CSV statements, summary.json and eo.xlsx.
+  const std::string db = dir + "/results.sqlite";
+  auto report = std::async(std::launch::async, [&] {
+    write_html_report(run_tables(db, info, s, record, st), dir + "/report.html");
+  });
   auto rest = std::async(std::launch::async, [&] {
     write_statement_csv(dir, s, record, st);
     {
@@ -28,14 +34,22 @@ void write_run_outputs(const std::string& dir, RunInfo info, const Scenario& s, 
     if (!s.eo.empty()) write_eo_workbook(dir + "/eo.xlsx", info, s, st);
   });
   try {
-    write_results_db(dir + "/results.sqlite", info, s, record, st);
-    // The report reads the database back, so `drsim report --db` writes the same bytes.
-    write_html_report(dir + "/results.sqlite", dir + "/report.html");
+    write_results_db(db, info, s, record, st);
   } catch (...) {
-    rest.wait();  // the second thread still reads the run: let it finish before the run goes
+    report.wait();  // the other threads still read the run: let them finish before the run goes
+    rest.wait();
     throw;
   }
-  rest.get();  // rethrows the second thread's failure
+  // Each get() rethrows its thread's failure; the report's first, then the rest's (both waited for).
+  std::exception_ptr failed;
+  for (auto* f : {&report, &rest}) {
+    try {
+      f->get();
+    } catch (...) {
+      if (!failed) failed = std::current_exception();
+    }
+  }
+  if (failed) std::rethrow_exception(failed);
 }
 
 }  // namespace drsim::reports

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <tuple>
 
+#include "reports/run_cells.hpp"
+
 namespace drsim::reports {
 
 namespace {
@@ -25,54 +27,6 @@ ExactFigures read_exact_figures(SQLite::Database& db) {
     out[{q.getColumn(0).getString(), q.getColumn(1).getInt64(), q.getColumn(2).getString()}] = q.getColumn(3).getString();
   }
   return out;
-}
-
-// A decoded cell: its text and its figure.
-struct Cell {
-  std::string text;
-  std::optional<int128> figure;
-};
-
-// `micros` with at least two decimals, as Decimal::str_at_least(2).
-std::string at_least_two_places(int128 micros) {
-  std::string s = WideDecimal::from_micros(micros).str();
-  std::size_t dot = s.find('.');
-  if (dot == std::string::npos) {
-    dot = s.size();
-    s += '.';
-  }
-  while (s.size() - dot - 1 < 2) s += '0';
-  return s;
-}
-
-Cell decimal_cell(int128 micros, ColumnType type) {
-  return {type == T::rate ? at_least_two_places(micros) : WideDecimal::from_micros(micros).str(), micros};
-}
-
-Cell money_cell(Money m) { return {m.str(), m.cents()}; }
-
-// A cell stored as text (a text column, an id in the summary, or a figure of a database
-// written before the columns were typed): the text as stored, its figure when it is a number.
-Cell text_cell(std::string text, ColumnType type) {
-  Cell c{std::move(text), std::nullopt};
-  switch (type) {
-    case T::usd:
-    case T::total:
-      if (const auto m = Money::parse(c.text)) c.figure = m->cents();
-      break;
-    case T::decimal:
-    case T::rate:
-    case T::rule:
-      c.figure = parse_scaled(c.text, Decimal::kPlaces, false);
-      break;
-    case T::integer:
-    case T::flag:
-    case T::cents:
-      c.figure = parse_scaled(c.text, 0, true);
-      break;
-    case T::text: break;
-  }
-  return c;
 }
 
 Cell decode(const SQLite::Column& v, ColumnType type, const std::string* exact,

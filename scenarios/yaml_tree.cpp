@@ -1,14 +1,20 @@
 // The compact YAML tree: yaml-cpp's events into flat buffers (see yaml_tree.hpp).
 #include "scenarios/yaml_tree.hpp"
 
+#include <algorithm>
+#include <exception>
 #include <istream>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <streambuf>
+#include <thread>
 
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
+
+#include "scenarios/yaml_top_level.hpp"
 
 namespace drsim::scenarios::yaml {
 
@@ -227,18 +233,147 @@ Node Document::root() const {
 
 std::size_t Document::node_count() const { return tree_ ? tree_->items.size() : 0; }
 
-Document load(std::string_view text) {
-  Document doc;
-  doc.tree_ = std::make_unique<Tree>();
+namespace {
+
+std::unique_ptr<Tree> parse_tree(std::string_view text) {
+  auto tree = std::make_unique<Tree>();
   ViewBuffer buffer(text);
   std::istream in(&buffer);
   YAML::Parser parser(in);
-  Builder builder(*doc.tree_);
+  Builder builder(*tree);
   parser.HandleNextDocument(builder);  // the first document only, as YAML::Load
+  return tree;
+}
+
+// The key that closes every part but the last: parsed where the next part's first key
+// stands, it gives the part's last nodes the marks they have in the whole text (yaml-cpp
+// marks an empty value with the next token), and is dropped again.
+constexpr std::string_view kNextKey = "x:\n";
+
+// One part of a cut text, parsed alone: its top-level pairs (indices into its tree), or
+// nothing when the part is not a block mapping at column 0 that ends where the next begins.
+struct Part {
+  std::unique_ptr<Tree> tree;
+  std::vector<std::uint32_t> pairs;  // key, value, key, value ...
+  int first_line = 0;                // the part's first line in the whole text (0-based)
+};
+
+std::optional<Part> parse_part(std::string_view text, bool last, int first_line) {
+  Part part;
+  part.first_line = first_line;
+  try {
+    if (last) {
+      part.tree = parse_tree(text);
+    } else {
+      std::string closed;
+      closed.reserve(text.size() + kNextKey.size());
+      closed.append(text).append(kNextKey);
+      part.tree = parse_tree(closed);
+    }
+  } catch (...) {
+    return std::nullopt;  // the whole text is parsed instead: its error is the one reported
+  }
+  const Tree& t = *part.tree;
+  if (t.root == kNone || t.at(t.root).kind != Kind::map || t.at(t.root).column != 0) return std::nullopt;
+  const Item& root = t.at(t.root);
+  part.pairs.assign(t.children.begin() + root.a, t.children.begin() + root.a + root.b);
+  if (!last) {
+    const int closing_line = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+    if (part.pairs.size() < 2) return std::nullopt;
+    const Item& key = t.at(part.pairs[part.pairs.size() - 2]);
+    if (key.kind != Kind::scalar || key.line != closing_line || key.column != 0 ||
+        std::string_view(t.text).substr(key.a, key.b) != "x") {
+      return std::nullopt;
+    }
+    part.pairs.resize(part.pairs.size() - 2);
+  }
+  return part;
+}
+
+// Appends `part`'s tree to `into` (indices, text offsets and lines moved), returning
+// its top-level pairs as indices of `into`.
+std::vector<std::uint32_t> append_part(Tree& into, const Part& part) {
+  const Tree& from = *part.tree;
+  const std::uint32_t items = checked(into.items.size());
+  const std::uint32_t children = checked(into.children.size());
+  // Both texts start with the shared tags "?!"; the rest of `from`'s text moves to the end.
+  const std::uint32_t text = checked(into.text.size()) - 2;
+  into.items.reserve(into.items.size() + from.items.size());
+  for (Item item : from.items) {
+    if (item.tag_offset >= 2) item.tag_offset += text;
+    if (item.line >= 0) item.line += part.first_line;
+    if (item.kind == Kind::scalar) {
+      item.a += text;
+    } else if (item.kind == Kind::map || item.kind == Kind::sequence) {
+      item.a += children;
+    }
+    into.items.push_back(item);
+  }
+  into.children.reserve(into.children.size() + from.children.size());
+  for (const std::uint32_t c : from.children) into.children.push_back(c + items);
+  into.text.append(from.text, 2);
+  checked(into.items.size());
+  checked(into.children.size());
+  checked(into.text.size());
+  std::vector<std::uint32_t> pairs;
+  pairs.reserve(part.pairs.size());
+  for (const std::uint32_t p : part.pairs) pairs.push_back(p + items);
+  return pairs;
+}
+
+// The tree of `text` from its parts parsed on one thread each, or nothing when a part
+// does not parse alone (the caller then parses the whole text).
+std::unique_ptr<Tree> parse_in_parts(std::string_view text, const std::vector<std::size_t>& cuts) {
+  std::vector<std::size_t> starts{0};
+  starts.insert(starts.end(), cuts.begin(), cuts.end());
+  std::vector<std::optional<Part>> parts(starts.size());
+  auto parse = [&](std::size_t k) {
+    const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : text.size();
+    const auto line = std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(starts[k]), '\n');
+    parts[k] = parse_part(text.substr(starts[k], end - starts[k]), k + 1 == starts.size(), static_cast<int>(line));
+  };
+  {
+    std::vector<std::jthread> threads;
+    for (std::size_t k = 1; k < starts.size(); ++k) threads.emplace_back(parse, k);
+    parse(0);
+  }
+  if (!std::all_of(parts.begin(), parts.end(), [](const auto& p) { return p.has_value(); })) return nullptr;
+  Tree& tree = *parts[0]->tree;
+  std::vector<std::uint32_t> pairs = parts[0]->pairs;
+  for (std::size_t k = 1; k < parts.size(); ++k) {
+    const auto more = append_part(tree, *parts[k]);
+    pairs.insert(pairs.end(), more.begin(), more.end());
+  }
+  Item& root = tree.items[tree.root];  // the first part's root map holds every part's pairs
+  root.a = checked(tree.children.size());
+  root.b = checked(pairs.size());
+  tree.children.insert(tree.children.end(), pairs.begin(), pairs.end());
+  checked(tree.children.size());
+  return std::move(parts[0]->tree);
+}
+
+// Parts a text of this size is parsed in: one per core (at most 4), each of at least 1 MiB.
+std::size_t parts_for(std::size_t bytes) {
+  constexpr std::size_t kPartBytes = std::size_t{1} << 20;
+  const std::size_t cores = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  return std::clamp<std::size_t>(bytes / kPartBytes, 1, cores);
+}
+
+}  // namespace
+
+Document load_in_parts(std::string_view text, std::size_t parts) {
+  Document doc;
+  if (const auto cuts = top_level_cuts(text, parts); !cuts.empty()) {
+    doc.tree_ = parse_in_parts(text, cuts);
+    if (doc.tree_) doc.parts_ = cuts.size() + 1;
+  }
+  if (!doc.tree_) doc.tree_ = parse_tree(text);
   doc.tree_->items.shrink_to_fit();
   doc.tree_->children.shrink_to_fit();
   doc.tree_->text.shrink_to_fit();
   return doc;
 }
+
+Document load(std::string_view text) { return load_in_parts(text, parts_for(text.size())); }
 
 }  // namespace drsim::scenarios::yaml

@@ -129,14 +129,25 @@ class Document {
   // The document's root: a null Node() when the text holds no document.
   Node root() const;
   std::size_t node_count() const;  // records stored (an alias adds none)
+  std::size_t parts() const { return parts_; }  // pieces it was parsed in (load_in_parts)
 
  private:
-  friend Document load(std::string_view text);
+  friend Document load_in_parts(std::string_view text, std::size_t parts);
   std::unique_ptr<Tree> tree_;
+  std::size_t parts_ = 1;
 };
 
 // Parses the first document of `text` with yaml-cpp's parser, as YAML::Load does.
 // Throws what YAML::Load throws (YAML::ParserException, YAML::DeepRecursion).
+// A text of a few MiB is parsed in parts on several threads (load_in_parts).
 Document load(std::string_view text);
+
+// The same tree, its top-level block mapping parsed in at most `parts` pieces at once, one
+// per thread, each cut at a top-level key (scenarios/yaml_top_level.hpp) and its nodes moved
+// to their lines in the whole text. When a piece does not parse alone (an alias to an anchor
+// of another piece, a quoted scalar or flow collection across a cut, a document that is not
+// a block mapping) the whole text is parsed as one, so the tree, and any error, is always
+// exactly the one-piece parse's.
+Document load_in_parts(std::string_view text, std::size_t parts);
 
 }  // namespace drsim::scenarios::yaml

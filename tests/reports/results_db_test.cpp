@@ -68,6 +68,21 @@ void check_reads_back(const RunTables& run, const std::string& table, const fs::
   }
 }
 
+// Every table of `a` equals the same table of `b`: columns, types, texts and figures.
+void check_same_tables(const RunTables& a, const RunTables& b) {
+  CHECK(a.path == b.path);
+  REQUIRE(a.tables.size() == b.tables.size());
+  for (const auto& [name, t] : a.tables) {
+    INFO("table " << name);
+    REQUIRE(b.tables.count(name) == 1);
+    const DbTable& o = b.tables.at(name);
+    CHECK(t.columns == o.columns);
+    CHECK(t.types == o.types);
+    CHECK(t.rows == o.rows);
+    CHECK(t.figures == o.figures);
+  }
+}
+
 std::string one(SQLite::Database& db, const std::string& sql) {
   SQLite::Statement q(db, sql);
   REQUIRE(q.executeStep());
@@ -187,6 +202,8 @@ TEST_CASE("figures beyond REAL and 64-bit cents are kept in exact_figures and re
   CHECK(t.money(0, "eo_before_usd") == Money::from_cents(int128(INT64_MAX) + 1));
   CHECK(t.number(0, "mw_days_before") == e.mw_days_before);
   CHECK(run.summary("eo_usd") == "0.35");
+  // The tables built in memory for report.html are the database's, cell for cell.
+  check_same_tables(run_tables(path, RunInfo{}, Scenario{}, RunRecord{}, st), run);
 }
 
 TEST_CASE("rule values are stored as REAL numbers, INTEGER 0/1 booleans and TEXT names, and read back as written") {
@@ -283,4 +300,25 @@ TEST_CASE("pandas reads the Elliott and EO runs with numeric dtypes and money su
     if (r.status == 77) FAIL("pandas is not installed: `./build.sh unit` installs it (Debian package python3-pandas)");
     CHECK(r.status == 0);
   }
+}
+
+TEST_CASE("drsim run's report.html, built from its tables in memory, is the bytes drsim report writes from results.sqlite") {
+  // Every bundled example and real replay: the run writes report.html beside the database it is
+  // writing (reports/run_outputs.cpp); `drsim report --db` reads that database back.
+  TempDir dir("report-from-memory");
+  int n = 0;
+  for (const char* root : {"scenarios/examples", "scenarios/real"}) {
+    for (const auto& e : fs::recursive_directory_iterator(fs::path(DRSIM_SOURCE_DIR) / root)) {
+      if (e.path().extension() != ".yaml") continue;
+      const std::string out = "out" + std::to_string(++n);
+      const CommandResult r = run_drsim("run " + shell_quote(e.path().string()) + " --out " + out + " -q", dir.path());
+      INFO(e.path().string() << "\n" << r.output);
+      REQUIRE(r.status == 0);
+      const CommandResult rep = run_drsim("report --db " + out + "/results.sqlite --out " + out + "/again", dir.path());
+      INFO(rep.output);
+      REQUIRE(rep.status == 0);
+      CHECK(read_text(dir.path() / out / "report.html") == read_text(dir.path() / out / "again" / "report.html"));
+    }
+  }
+  CHECK(n >= 35);
 }
