@@ -181,6 +181,13 @@ StatementTable<LseRow> lse_totals() {
   return {"lse_totals", {}, "", std::move(c.list)};
 }
 
+// Each table is built on first use and kept.
+template <auto build>
+const auto& built_once() {
+  static const auto table = build();
+  return table;
+}
+
 }  // namespace
 
 std::string csv_text(const StatementCell& cell, ColumnType type) {
@@ -197,37 +204,13 @@ std::string csv_text(const StatementCell& cell, ColumnType type) {
   return std::visit(Text{type}, cell);
 }
 
-const StatementTable<HourlyLine>& hourly_table() {
-  static const auto t = hourly();
-  return t;
-}
-const StatementTable<FailureLine>& failures_table() {
-  static const auto t = failures();
-  return t;
-}
-const StatementTable<CapacityLine>& capacity_table() {
-  static const auto t = capacity();
-  return t;
-}
-const StatementTable<AllocationLine>& allocation_table() {
-  static const auto t = allocation();
-  return t;
-}
-const StatementTable<EoLine>& eo_table() {
-  static const auto t = eo();
-  return t;
-}
-const StatementTable<DeploymentCount>& deployments_table() {
-  static const auto t = deployments();
-  return t;
-}
-const StatementTable<ResourceRow>& resource_totals_table() {
-  static const auto t = resource_totals();
-  return t;
-}
-const StatementTable<LseRow>& lse_totals_table() {
-  static const auto t = lse_totals();
-  return t;
-}
+const StatementTable<HourlyLine>& hourly_table() { return built_once<hourly>(); }
+const StatementTable<FailureLine>& failures_table() { return built_once<failures>(); }
+const StatementTable<CapacityLine>& capacity_table() { return built_once<capacity>(); }
+const StatementTable<AllocationLine>& allocation_table() { return built_once<allocation>(); }
+const StatementTable<EoLine>& eo_table() { return built_once<eo>(); }
+const StatementTable<DeploymentCount>& deployments_table() { return built_once<deployments>(); }
+const StatementTable<ResourceRow>& resource_totals_table() { return built_once<resource_totals>(); }
+const StatementTable<LseRow>& lse_totals_table() { return built_once<lse_totals>(); }
 
 }  // namespace drsim::reports
