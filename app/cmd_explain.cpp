@@ -63,8 +63,10 @@ const RegisterCommand reg{37, [](CLI::App& app) {
   cmd->callback([opt] {
     std::vector<reports::ExplainedFigure> figures;
     try {
-      const RunResult r = run_scenario(scenario_of(opt->target));
-      if (!opt->line.empty()) figures = explain_lines(r, opt->line);
+      BaselineSteps baselines;
+      const sim::SimulateOptions options = opt->line.empty() ? sim::SimulateOptions{} : baseline_steps_for(opt->line, baselines);
+      const RunResult r = run_scenario(scenario_of(opt->target), false, options);
+      if (!opt->line.empty()) figures = explain_lines(r, opt->line, baselines);
       else if (!opt->failure.empty()) figures.push_back(explain_failure(r, opt->failure));
       else if (!opt->capacity.empty()) figures.push_back(explain_capacity(r, opt->capacity));
       else if (!opt->allocation.empty()) figures.push_back(explain_allocation(r, opt->allocation));

@@ -57,10 +57,8 @@ std::vector<FigureCheck> check_figures(const ExpectFigures& e, const Statement& 
     compare(out, k + "disqualified", x.disqualified, t.disqualified);
   }
   for (const auto& [id, amount] : e.lses) {
-    Money got;
-    for (const auto& a : st.allocation) {
-      if (a.lse_id == id) got = a.amount;
-    }
+    const auto it = st.by_lse.find(id);
+    const Money got = it == st.by_lse.end() ? Money() : it->second.allocated;
     compare(out, prefix + "lses." + id + ".amount_usd", std::optional(amount), got);
   }
   return out;

@@ -102,13 +102,22 @@ std::vector<ExplainInput> line_inputs(const Scenario& s, const InstructionRecord
   return in;
 }
 
+// Whether an instruction's hour is the one `hour` names ("2022-12-23T16:00" or "HE17").
+bool names_hour(const std::string& hour, MarketTime at) {
+  return hour == at.str() || hour == fmt::format("HE{}", at.he());
+}
+
 ExplainedFigure explain_one_line(const RunResult& r, const InstructionRecord& rec, const HourRecord& h,
-                                 const HourlyLine& line) {
+                                 const HourlyLine& line, const BaselineSteps& steps) {
   const Scenario& s = r.scenario;
   ExplainedFigure f;
   f.kind = "line";
   f.subject = fmt::format("{}@{} (HE{})", line.instruction_id, line.hour.str(), line.hour.he());
   f.inputs = line_inputs(s, rec, h, line);
+  // The baseline as the run found it (its steps were added while the scenario ran).
+  if (const auto it = steps.find({line.instruction_id, line.hour.seconds()}); it != steps.end()) {
+    f.derivation.steps = it->second.steps;
+  }
   const HourSettlement again =
       settle_hour(s.resources[rec.resource], h, s.rules, HourPrices{line.lmp, line.rsg}, &f.derivation);
   f.result = {{"shortfall_mw", again.shortfall.value().str()},
@@ -139,7 +148,22 @@ std::pair<std::string, std::string> split_at(const std::string& selector, char s
 
 }  // namespace
 
-std::vector<ExplainedFigure> explain_lines(const RunResult& r, const std::string& selector) {
+sim::SimulateOptions baseline_steps_for(const std::string& selector, BaselineSteps& steps) {
+  sim::SimulateOptions options;
+  std::string instruction, hour;
+  if (selector != "all") std::tie(instruction, hour) = split_at(selector, '@', "INSTRUCTION@HOUR (2022-12-23T16:00 or HE17)");
+  options.explain_baseline = [&steps, all = selector == "all", instruction, hour](const Instruction& ins,
+                                                                                 MarketTime at) -> Explanation* {
+    if (!all && (ins.id != instruction || !names_hour(hour, at))) return nullptr;
+    Explanation& why = steps[{ins.id, at.seconds()}];
+    why.steps.clear();  // the hour's baseline once (a rerun after a meter check starts over)
+    return &why;
+  };
+  return options;
+}
+
+std::vector<ExplainedFigure> explain_lines(const RunResult& r, const std::string& selector,
+                                           const BaselineSteps& steps) {
   const Statement& st = r.statement;
   std::string instruction, hour;
   if (selector != "all") std::tie(instruction, hour) = split_at(selector, '@', "INSTRUCTION@HOUR (2022-12-23T16:00 or HE17)");
@@ -153,9 +177,9 @@ std::vector<ExplainedFigure> explain_lines(const RunResult& r, const std::string
       if (selector != "all") {
         if (line.instruction_id != instruction) continue;
         known = true;
-        if (hour != line.hour.str() && hour != fmt::format("HE{}", line.hour.he())) continue;
+        if (!names_hour(hour, line.hour)) continue;
       }
-      out.push_back(explain_one_line(r, rec, h, line));
+      out.push_back(explain_one_line(r, rec, h, line, steps));
     }
   }
   if (selector != "all" && out.empty()) {

@@ -76,22 +76,25 @@ void stream_meter_rows(const Scenario& s, sim::MeterIntegrator& m) {
 }
 
 // The run of run_scenario, its simulate and settle problems still named by key.
-void run_into(RunResult& r, const std::string& path, bool progress) {
+void run_into(RunResult& r, const std::string& path, bool progress, const sim::SimulateOptions& options) {
   r.info.started_at = utc_now();
   r.scenario = load_scenario(path, MeterCheck::in_run);
   try {
     const Scenario& s = r.scenario;
-    r.record = sim::simulate(s, [&s, progress](sim::MeterIntegrator& m) {
-      if (s.meter.csv_path.empty()) {
-        stream_meter_rows(s, m);
-      } else {
-        scan_meter_file(s, m, progress);
-      }
-    });
+    r.record = sim::simulate(
+        s,
+        [&s, progress](sim::MeterIntegrator& m) {
+          if (s.meter.csv_path.empty()) {
+            stream_meter_rows(s, m);
+          } else {
+            scan_meter_file(s, m, progress);
+          }
+        },
+        options);
   } catch (const MeterNeedsCheck&) {
     r.scenario = load_scenario(path, MeterCheck::full);  // throws the located problems
     const Scenario& s = r.scenario;
-    r.record = sim::simulate(s, [&s](sim::MeterIntegrator& m) { stream_meter_rows(s, m); });
+    r.record = sim::simulate(s, [&s](sim::MeterIntegrator& m) { stream_meter_rows(s, m); }, options);
   }
   const Scenario& s = r.scenario;
   r.scenario.meter.row_count = r.record.meter_rows;
@@ -111,10 +114,10 @@ void run_into(RunResult& r, const std::string& path, bool progress) {
 
 }  // namespace
 
-RunResult run_scenario(const std::string& path, bool progress) {
+RunResult run_scenario(const std::string& path, bool progress, const sim::SimulateOptions& options) {
   RunResult r;
   try {
-    run_into(r, path, progress);
+    run_into(r, path, progress, options);
   } catch (const InputError& e) {
     throw located(r.scenario, e);  // simulate and settle name entities by key: place them in the file
   }

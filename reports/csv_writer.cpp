@@ -5,18 +5,8 @@
 
 namespace drsim::reports {
 
-CsvWriter::CsvWriter(const std::string& path, std::initializer_list<std::string_view> header)
-    : path_(path), out_(path, std::ios::binary | std::ios::trunc), columns_(header.size()) {
-  write_header(header);
-}
-
-CsvWriter::CsvWriter(const std::string& path, const std::vector<std::string>& header)
-    : path_(path), out_(path, std::ios::binary | std::ios::trunc), columns_(header.size()) {
-  write_header(header);
-}
-
 template <class Header>
-void CsvWriter::write_header(const Header& header) {
+void CsvWriter::start(const Header& header) {
   if (!out_) throw std::runtime_error("cannot write " + path_);
   bool first = true;
   for (const auto& h : header) {
@@ -24,6 +14,16 @@ void CsvWriter::write_header(const Header& header) {
     first = false;
   }
   out_ << '\n';
+}
+
+CsvWriter::CsvWriter(const std::string& path, std::initializer_list<std::string_view> header)
+    : path_(path), out_(path, std::ios::binary | std::ios::trunc), columns_(header.size()) {
+  start(header);
+}
+
+CsvWriter::CsvWriter(const std::string& path, std::span<const std::string> header)
+    : path_(path), out_(path, std::ios::binary | std::ios::trunc), columns_(header.size()) {
+  start(header);
 }
 
 void CsvWriter::write(std::string_view field, bool first) {

@@ -1,8 +1,6 @@
 // Totals of a statement for the sweep, and their changes from the default reading.
 #include "reports/sweep_figures.hpp"
 
-#include <map>
-
 namespace drsim::reports {
 
 SweepTotals SweepTotals::operator-(const SweepTotals& o) const {
@@ -66,8 +64,6 @@ SweepTotals statement_totals(const Statement& st) {
 }
 
 std::vector<SweepTotals> resource_totals(const Statement& st, const std::vector<std::string>& resources) {
-  std::map<std::string, std::int64_t> occasions;
-  for (const auto& f : st.failures) ++occasions[f.occasion.resource_id];
   std::vector<SweepTotals> out;
   out.reserve(resources.size());
   for (const auto& id : resources) {
@@ -77,11 +73,11 @@ std::vector<SweepTotals> resource_totals(const Statement& st, const std::vector<
       t.rsg_charge = it->second.rsg_charge;
       t.penalty = it->second.penalty;
       t.capacity = it->second.capacity;
+      t.failed_occasions = it->second.failed_occasions;
       t.counted_failures = it->second.counted_failures;
       t.disqualified = it->second.disqualified ? 1 : 0;
     }
     t.net = t.capacity - t.penalty;
-    if (const auto it = occasions.find(id); it != occasions.end()) t.failed_occasions = it->second;
     out.push_back(t);
   }
   return out;

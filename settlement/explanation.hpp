@@ -26,6 +26,10 @@ struct Explanation {
            std::vector<std::pair<std::string, std::string>> values = {}) {
     steps.push_back({std::move(section), std::move(rule_key), std::move(text), std::move(values)});
   }
+  // Adds values to the last step.
+  void back_values(std::vector<std::pair<std::string, std::string>> values) {
+    for (auto& v : values) steps.back().values.push_back(std::move(v));
+  }
 };
 
 // An exact amount before its rounding to the cent, every digit kept ("3.535", "-0.000001").

@@ -114,8 +114,26 @@ TEST_CASE("drsim explain --line: the Elliott SI-B5 HE17 derivation, worked by ha
   CHECK(r.out.find("exact_usd = 7.125\n      rsg_charge_usd = 7.13") != std::string::npos);
   CHECK(r.out.find("charges_usd = 3526.58") != std::string::npos);
   CHECK(r.out.find("(equal to the statement's figure)") != std::string::npos);
+  // The default baseline (rules.md 4.6): the ten weekdays before 2022-12-23 back to 2022-12-09,
+  // weekends skipped; HE17 loads 3.512 + 3.72 + 3.888 + 3.754 + 4.222 + 4.136 + 4.2 + 4.082 +
+  // 3.978 + 3.73 = 39.222 MW over 10 days: 3.9222.
+  CHECK(r.out.find("2022-12-18 = skipped: weekend\n      2022-12-17 = skipped: weekend\n      2022-12-16 = chosen") !=
+        std::string::npos);
+  CHECK(r.out.find("2022-12-09 = chosen\n      days_chosen = 10") != std::string::npos);
+  CHECK(r.out.find("2022-12-09 = 3.73\n      hour_ending = 17\n      default_baseline_mw = 3.9222") != std::string::npos);
   // The meter interval of the hour, with its line in the meter file.
   CHECK(std::regex_search(r.out, std::regex("meter interval  \\(.*data/meter\\.csv:[0-9]+\\)\n      start = 2022-12-23T16:00")));
+}
+
+TEST_CASE("drsim explain --line: a same-day adjusted baseline, worked by hand") {
+  // Loads 50 MW against baselines of 26 MW in the 3 hours before issue: 150 / 78 = 1.923..., clamped
+  // to 1.2; the default baseline 26.555556 x 1.2 = 31.8666672, to six places 31.866667.
+  const auto r = run_drsim("explain " + kSource + "/scenarios/examples/default-baseline/same-day.yaml --line SI-0a@HE16");
+  INFO(r.out);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("load_sum_mw = 150\n      baseline_sum_mw = 78\n      ratio = 1.2") != std::string::npos);
+  CHECK(r.out.find("default_baseline_mw = 26.555556\n      ratio = 1.2\n      baseline_mw = 31.866667") !=
+        std::string::npos);
 }
 
 TEST_CASE("drsim explain --failure, --capacity, --allocation: derivations worked by hand") {
