@@ -128,7 +128,8 @@ Statement settle_under(const Scenario& s, const Rules& rules, std::size_t meter_
   Market market = s;  // the market model only: the meter rows stay in the scenario
   market.rules = rules;
   const std::size_t parts = meter_threads == 0 ? meter_parts() : meter_threads;
-  const sim::SimulateOptions options{.trace = false};
+  sim::SimulateOptions options;
+  options.trace = false;  // no event log: the readings never read it
   try {
     RunRecord record;
     try {
