@@ -70,7 +70,7 @@ CheckOutcome check_file(const std::string& path) {
     if (!r.scenario.expect.present) {
       o.problems.push_back(Problem{path, 0, 0, "expect", "the scenario has no expect: block to check"}.str());
     } else {
-      o.figures = check_figures(r.scenario.expect, r.statement);
+      o.figures = check_run(r);
       const bool all = std::all_of(o.figures.begin(), o.figures.end(), [](const FigureCheck& f) { return f.holds; });
       o.status = all ? CheckOutcome::Status::holds : CheckOutcome::Status::differs;
     }

@@ -79,7 +79,7 @@ void run_check(const CheckOptions& opt) {
     write_outputs(r, opt.out, opt.force);
     CheckOutcome o;
     o.path = files.front();
-    o.figures = check_figures(r.scenario.expect, r.statement);
+    o.figures = check_run(r);
     o.status = CheckOutcome::Status::holds;
     for (const auto& f : o.figures) {
       if (!f.holds) o.status = CheckOutcome::Status::differs;

@@ -20,7 +20,8 @@ const RegisterCommand reg{20, [](CLI::App& app) {
   auto* cmd = app.add_subcommand("run",
                                  "Simulate a scenario, settle every instruction-hour and write the outputs.\n"
                                  "Writes hourly.csv, failures.csv, capacity.csv, allocation.csv, eo.csv,\n"
-                                 "deployments.csv, summary.json, results.sqlite, report.html (open it in a browser)\n"
+                                 "deployments.csv, resource_totals.csv, lse_totals.csv, summary.json, results.sqlite,\n"
+                                 "report.html (open it in a browser)\n"
                                  "and, with eo: entries, the EO workpaper eo.xlsx into DIR, whole or not at all.\n"
                                  "Exit 0 when done, 2 when the scenario is invalid (every problem is printed).");
   cmd->add_option("scenario", opt->scenario, "Scenario file (YAML, docs/format.md)")->required()->check(CLI::ExistingFile);

@@ -13,8 +13,12 @@ const std::map<std::string, std::string>& examples() {
   static const std::map<std::string, std::string> table = {
       {"validate", "drsim validate scenarios/examples/worked-example/scenario.yaml"},
       {"run", "drsim run scenarios/real/elliott-2022/scenario.yaml --out out/elliott"},
+      {"sweep", "drsim sweep scenarios/real/elliott-2022/scenario.yaml --out out/elliott-sweep\n"
+                "  drsim sweep scenarios/examples/worked-example-untested/scenario.yaml "
+                "--grid multiplier_applies_to_rsg,untested_multiplier --out out/untested-grid"},
       {"check", "drsim check scenarios/examples scenarios/real --junit out/check.xml"},
       {"report", "drsim report --db out/elliott/results.sqlite --out out/elliott-report"},
+      {"explain", "drsim explain out/elliott --line SI-B5@2022-12-23T16:00"},
       {"diff", "drsim diff out/base out/untested --out out/diff"},
       {"accredit", "drsim accredit scenarios/accredit/nyiso_btmng.yaml --out out/accredit"},
       {"exposure", "drsim exposure scenarios/examples/utility-exposure/scenario.yaml --trials 10000 --seed 7 "

@@ -49,14 +49,14 @@ std::size_t meter_parts() { return std::clamp<std::size_t>(std::thread::hardware
 
 // The one pass over a meter CSV: rows parsed, checked and integrated at once, on
 // meter_parts() threads (by bytes; the integrator locks a resource while it adds).
-void scan_meter_file(const Scenario& s, sim::MeterIntegrator& m, bool progress) {
+void scan_meter_file(const Scenario& s, sim::MeterIntegrator& m, bool progress, std::size_t parts = meter_parts()) {
   std::error_code ec;
   const auto bytes = std::filesystem::file_size(s.meter.csv_path, ec);
   const std::uint64_t mb = ec ? 0 : bytes >> 20;
   ProgressBar bar(mb, progress && isatty(STDERR_FILENO) != 0 && mb >= 64, "MB of meter rows");
   std::atomic<std::uint64_t> done{0};
   std::vector<scenarios::MeterBatchSink> sinks;
-  for (std::size_t k = 0; k < meter_parts(); ++k) {
+  for (std::size_t k = 0; k < parts; ++k) {
     sinks.emplace_back([&m, &bar, &done, k, n = std::uint64_t{0}](std::span<const MeterInterval> batch) mutable {
       if (!m.add_batch(batch)) return false;
       if (k == 0 && ++n % 64 == 0) bar.update(done.load() >> 20);
@@ -76,22 +76,25 @@ void stream_meter_rows(const Scenario& s, sim::MeterIntegrator& m) {
 }
 
 // The run of run_scenario, its simulate and settle problems still named by key.
-void run_into(RunResult& r, const std::string& path, bool progress) {
+void run_into(RunResult& r, const std::string& path, bool progress, const sim::SimulateOptions& options) {
   r.info.started_at = utc_now();
   r.scenario = load_scenario(path, MeterCheck::in_run);
   try {
     const Scenario& s = r.scenario;
-    r.record = sim::simulate(s, [&s, progress](sim::MeterIntegrator& m) {
-      if (s.meter.csv_path.empty()) {
-        stream_meter_rows(s, m);
-      } else {
-        scan_meter_file(s, m, progress);
-      }
-    });
+    r.record = sim::simulate(
+        s,
+        [&s, progress](sim::MeterIntegrator& m) {
+          if (s.meter.csv_path.empty()) {
+            stream_meter_rows(s, m);
+          } else {
+            scan_meter_file(s, m, progress);
+          }
+        },
+        options);
   } catch (const MeterNeedsCheck&) {
     r.scenario = load_scenario(path, MeterCheck::full);  // throws the located problems
     const Scenario& s = r.scenario;
-    r.record = sim::simulate(s, [&s](sim::MeterIntegrator& m) { stream_meter_rows(s, m); });
+    r.record = sim::simulate(s, [&s](sim::MeterIntegrator& m) { stream_meter_rows(s, m); }, options);
   }
   const Scenario& s = r.scenario;
   r.scenario.meter.row_count = r.record.meter_rows;
@@ -111,14 +114,40 @@ void run_into(RunResult& r, const std::string& path, bool progress) {
 
 }  // namespace
 
-RunResult run_scenario(const std::string& path, bool progress) {
+RunResult run_scenario(const std::string& path, bool progress, const sim::SimulateOptions& options) {
   RunResult r;
   try {
-    run_into(r, path, progress);
+    run_into(r, path, progress, options);
   } catch (const InputError& e) {
     throw located(r.scenario, e);  // simulate and settle name entities by key: place them in the file
   }
   return r;
+}
+
+Statement settle_under(const Scenario& s, const Rules& rules, std::size_t meter_threads) {
+  Market market = s;  // the market model only: the meter rows stay in the scenario
+  market.rules = rules;
+  const std::size_t parts = meter_threads == 0 ? meter_parts() : meter_threads;
+  sim::SimulateOptions options;
+  options.trace = false;  // no event log: the readings never read it
+  try {
+    RunRecord record;
+    try {
+      record = sim::simulate(market, [&s, parts](sim::MeterIntegrator& m) {
+        if (s.meter.csv_path.empty()) {
+          stream_meter_rows(s, m);
+        } else {
+          scan_meter_file(s, m, false, parts);
+        }
+      }, options);
+    } catch (const MeterNeedsCheck&) {
+      // The run got past the loader's full check (run_into): its rows stream as they are.
+      record = sim::simulate(market, [&s](sim::MeterIntegrator& m) { stream_meter_rows(s, m); }, options);
+    }
+    return settle(market, record);
+  } catch (const InputError& e) {
+    throw located(s, e);
+  }
 }
 
 void write_outputs(const RunResult& r, const std::string& out_dir, bool force) {

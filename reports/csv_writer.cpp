@@ -5,15 +5,25 @@
 
 namespace drsim::reports {
 
-CsvWriter::CsvWriter(const std::string& path, std::initializer_list<std::string_view> header)
-    : path_(path), out_(path, std::ios::binary | std::ios::trunc), columns_(header.size()) {
-  if (!out_) throw std::runtime_error("cannot write " + path);
+template <class Header>
+void CsvWriter::start(const Header& header) {
+  if (!out_) throw std::runtime_error("cannot write " + path_);
   bool first = true;
-  for (auto h : header) {
+  for (const auto& h : header) {
     write(h, first);
     first = false;
   }
   out_ << '\n';
+}
+
+CsvWriter::CsvWriter(const std::string& path, std::initializer_list<std::string_view> header)
+    : path_(path), out_(path, std::ios::binary | std::ios::trunc), columns_(header.size()) {
+  start(header);
+}
+
+CsvWriter::CsvWriter(const std::string& path, std::span<const std::string> header)
+    : path_(path), out_(path, std::ios::binary | std::ios::trunc), columns_(header.size()) {
+  start(header);
 }
 
 void CsvWriter::write(std::string_view field, bool first) {

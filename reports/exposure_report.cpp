@@ -20,12 +20,6 @@ namespace {
 constexpr int kWidth = 640, kHeight = 288, kLeft = 96, kRight = 24, kTop = 24, kBottom = 48;
 constexpr std::int64_t kMillion = 1'000'000;  // probabilities on the y axis, in millionths
 
-// Cents for the integer scales; amounts beyond +-2^62 cents ($4.6e16) are drawn at that edge.
-std::int64_t plot_cents(Money m) {
-  constexpr int128 kEdge = int128{1} << 62;
-  return static_cast<std::int64_t>(std::clamp<int128>(m.cents(), -kEdge, kEdge));
-}
-
 // The x axis in dollars: ticks on a 1-2-5 step of cents, labelled with thousands separators.
 void money_axis(SvgCanvas& c, const SvgScale& x, const std::string& label) {
   const int y0 = kHeight - kBottom;

@@ -180,42 +180,17 @@ std::string totals_section(const RunTables& run) {
   }
   cards += "</div>\n";
 
-  // Per resource: charges from the hourly lines, capacity, counted failures.
-  struct Totals {
-    Money energy, rsg, capacity;
-    int failed = 0, counted = 0;
-    bool disqualified = false;
-  };
-  std::map<std::string, Totals> by;
-  const DbTable& h = run.table("hourly");
-  if (!h.rows.empty()) {
-    const std::size_t res = h.col("resource_id"), energy = h.col("energy_charge_usd"), rsg = h.col("rsg_charge_usd");
-    Totals* t = nullptr;
-    const std::string* id = nullptr;  // a resource's lines mostly follow each other: look it up once per run of lines
-    for (const auto& row : h.rows) {
-      if (id == nullptr || row[res] != *id) {
-        id = &row[res];
-        t = &by[*id];
-      }
-      t->energy += money_of(row[energy]);
-      t->rsg += money_of(row[rsg]);
-    }
-  }
-  const DbTable& c = run.table("capacity");
-  for (std::size_t i = 0; i < c.rows.size(); ++i) by[c.at(i, "resource_id")].capacity += money_of(c.at(i, "amount_usd"));
-  const DbTable& f = run.table("failures");
-  for (std::size_t i = 0; i < f.rows.size(); ++i) {
-    Totals& t = by[f.at(i, "resource_id")];
-    ++t.failed;
-    t.counted += f.at(i, "counted") == "1";
-    t.disqualified = t.disqualified || f.at(i, "disqualified") == "1";
-  }
+  // Per resource with a line: the statement's totals as stored (resource_totals).
+  const DbTable& by = run.table("resource_totals");
+  const std::vector<std::size_t> rows = resources_with_lines(run);
   HtmlTable table({"resource", "energy $", "RSG $", "penalty $", "capacity $", "failed occasions", "counted", "disqualified"},
                   {false, true, true, true, true, true, true, false});
-  for (const auto& [id, t] : by) {
-    table.add({id, money_text(t.energy), money_text(t.rsg), money_text(t.energy + t.rsg), money_text(t.capacity),
-               grouped(std::to_string(t.failed)), grouped(std::to_string(t.counted)), t.disqualified ? "yes" : "no"},
-              t.disqualified ? "disqualified" : "");
+  for (std::size_t i : rows) {
+    const bool disqualified = by.flag(i, "disqualified");
+    table.add({by.at(i, "resource_id"), money_text(by.at(i, "energy_charge_usd")), money_text(by.at(i, "rsg_charge_usd")),
+               money_text(by.at(i, "penalty_usd")), money_text(by.at(i, "capacity_usd")),
+               grouped(by.at(i, "failed_occasions")), grouped(by.at(i, "counted_failures")), disqualified ? "yes" : "no"},
+              disqualified ? "disqualified" : "");
   }
   TableControls controls;
   controls.id = "by-resource";
@@ -223,7 +198,7 @@ std::string totals_section(const RunTables& run) {
   controls.print_all = true;  // part of the statement
   return section("totals", "Totals",
                  cards + "<p>Per resource: click a heading to sort, type a resource id or any text to filter.</p>\n" +
-                     table.html(controls, "By resource (" + plural(by.size(), "resource") + ")"));
+                     table.html(controls, "By resource (" + plural(rows.size(), "resource") + ")"));
 }
 
 }  // namespace html

@@ -126,8 +126,8 @@ struct ResourceLines {
   std::vector<std::size_t> rows;          // hourly rows: each instruction's hours together, by first hour
   std::size_t instructions = 0;
   WideDecimal shortfall_mwh;              // a resource's year of lines may pass Decimal's 9.2e12 MWh
-  Money charges;
-  std::size_t failures = 0;
+  Money charges;              // penalty_usd of resource_totals
+  std::size_t failures = 0;   // failed_occasions of resource_totals
 };
 
 std::map<std::string, ResourceLines> lines_by_resource(const RunTables& run) {
@@ -135,7 +135,7 @@ std::map<std::string, ResourceLines> lines_by_resource(const RunTables& run) {
   std::map<std::string, ResourceLines> by;
   if (h.rows.empty()) return by;
   const std::size_t res = h.col("resource_id"), ins = h.col("instruction_id"), hour = h.col("hour_start");
-  const std::size_t mwh = h.col("shortfall_mwh"), energy = h.col("energy_charge_usd"), rsg = h.col("rsg_charge_usd");
+  const std::size_t mwh = h.col("shortfall_mwh");
   for (std::size_t i = 0; i < h.rows.size(); ++i) by[h.rows[i][res]].rows.push_back(i);
   for (auto& [resource, r] : by) {
     // Instructions in order of their first hour, each one's hours in order.
@@ -158,15 +158,15 @@ std::map<std::string, ResourceLines> lines_by_resource(const RunTables& run) {
     });
     for (std::size_t k = 0; k < keys.size(); ++k) r.rows[k] = keys[k].row;
     r.instructions = first_hour.size();
-    for (std::size_t i : r.rows) {
-      r.shortfall_mwh += decimal_or_zero(h.rows[i][mwh]);
-      r.charges += money_of(h.rows[i][energy]) + money_of(h.rows[i][rsg]);
-    }
+    for (std::size_t i : r.rows) r.shortfall_mwh += decimal_or_zero(h.rows[i][mwh]);
   }
-  const DbTable& f = run.table("failures");
-  for (std::size_t i = 0; i < f.rows.size(); ++i) {
-    const auto it = by.find(f.at(i, "resource_id"));
-    if (it != by.end()) ++it->second.failures;
+  // Charges and failed occasions: the statement's totals as stored, not summed again here.
+  const DbTable& t = run.table("resource_totals");
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    const auto it = by.find(t.at(i, "resource_id"));
+    if (it == by.end()) continue;
+    it->second.charges = t.money(i, "penalty_usd").value_or(Money());
+    it->second.failures = static_cast<std::size_t>(t.integer(i, "failed_occasions").value_or(0));
   }
   return by;
 }

@@ -6,11 +6,14 @@
 #include <algorithm>
 #include <optional>
 #include <stdexcept>
+#include <type_traits>
+#include <variant>
 
 #include "reports/results_schema.hpp"
 #include "reports/rule_text.hpp"
 #include "reports/run_cells.hpp"
 #include "reports/run_warnings.hpp"
+#include "reports/statement_tables.hpp"
 #include "settlement/warning.hpp"
 
 namespace drsim::reports {
@@ -23,8 +26,6 @@ struct Num {
 };
 Num num(Decimal d) { return {d.micros()}; }
 Num num(const WideDecimal& d) { return {d.micros()}; }
-Num num(const std::optional<Mw>& v) { return v ? num(v->value()) : Num{}; }
-Num num(const std::optional<UsdPerMwh>& v) { return v ? num(v->value()) : Num{}; }
 // The cents column of an amount.
 struct Cents {
   Money amount;
@@ -78,6 +79,27 @@ class TableWriter {
     }
     int i = 2;
     (bind(i++, args), ...);
+    if (q_) {
+      q_->exec();
+      q_->reset();
+    }
+  }
+
+  // A row of a statement table (statement_tables.hpp): each cell bound by its column's type.
+  void row(const std::vector<StatementCell>& cells) {
+    if (cells.size() + 1 != schema_.columns.size()) {
+      throw std::logic_error("results.sqlite: " + schema_.name + " has " + std::to_string(schema_.columns.size()) +
+                             " columns, given " + std::to_string(cells.size() + 1));
+    }
+    if (!q_ && !mem_) return;
+    ++row_;
+    if (q_) q_->bind(1, 1);
+    if (mem_) {
+      mem_->rows.emplace_back();
+      mem_->rows.back().reserve(mem_->columns.size());
+      column_ = 0;
+    }
+    for (std::size_t k = 0; k < cells.size(); ++k) bind_cell(static_cast<int>(k) + 2, cells[k]);
     if (q_) {
       q_->exec();
       q_->reset();
@@ -189,6 +211,18 @@ class TableWriter {
         return;
     }
   }
+  void bind_cell(int i, const StatementCell& cell) {
+    const ColumnType type = schema_.columns[static_cast<std::size_t>(i - 1)].type;
+    std::visit(
+        [&](const auto& v) {
+          using V = std::decay_t<decltype(v)>;
+          if constexpr (std::is_same_v<V, std::monostate>) bind(i, Null{});
+          else if constexpr (std::is_same_v<V, Decimal> || std::is_same_v<V, WideDecimal>) bind(i, num(v));
+          else if constexpr (std::is_same_v<V, Money>) type == ColumnType::cents ? bind(i, Cents{v}) : bind(i, v);
+          else bind(i, v);
+        },
+        cell);
+  }
   void bind_real_exact(int i, const Column& c, int128 micros) {
     const std::string text = WideDecimal::from_micros(micros).str();
     const double d = stored_real(text);
@@ -246,53 +280,37 @@ void write_inputs(const Tables& table, const Scenario& s, const Statement& st) {
   }
 }
 
-void write_hourly(const Tables& table, const Statement& st) {
-  auto q = table("hourly");
-  for (const auto& l : st.hourly) {
-    q.row(l.instruction_id, l.resource_id, l.hour.str(), l.hour.he(), num(l.instructed_mw.value()),
-          num(l.settled.target), num(l.settled.actual), num(l.settled.shortfall.value()),
-          num(l.settled.shortfall_mwh.value()), num(l.lmp), num(l.rsg), num(l.settled.multiplier),
-          l.settled.energy_charge, l.settled.rsg_charge, std::string(name(l.exempt)), flags_text(l.settled.flags),
-          l.emergency_id, num(l.frac), num(l.instruction_mw.value()), num(l.available_mw.value()),
-          num(l.measured), num(l.baseline), Cents{l.settled.energy_charge}, Cents{l.settled.rsg_charge});
+// One statement table from its column description (statement_tables.hpp).
+template <class Row, class Rows>
+void write_table(const Tables& table, const StatementTable<Row>& t, const Rows& rows, const RunSource& src) {
+  auto q = table(t.name.c_str());
+  std::vector<StatementCell> cells;
+  for (const Row& row : rows) {
+    t.cells(row, src, kDb, cells);
+    q.row(cells);
   }
 }
 
 // Failures, disqualifications, capacity, allocation and EO.
-void write_settlement(const Tables& table, const Statement& st) {
-  auto f = table("failures");
-  for (const auto& x : st.failures) {
-    f.row(x.occasion.resource_id, x.occasion.instruction_id, x.occasion.season.planning_year,
-          std::string(name(x.occasion.season.season)), x.occasion.start.str(), x.counted, x.disqualified);
-  }
+void write_settlement(const Tables& table, const RunSource& src) {
+  const Statement& st = src.st;
+  write_table(table, failures_table(), st.failures, src);
   auto d = table("disqualifications");
   for (const auto& x : st.disqualifications) d.row(x.resource_id, x.from.str(), x.until.str());
-  auto c = table("capacity");
-  for (const auto& x : st.capacity) {
-    c.row(x.resource_id, x.planning_year, std::string(name(x.season)), num(x.cleared_mw.value()),
-          num(x.acp.value()), x.days_paid, x.amount, Cents{x.amount});
-  }
-  auto a = table("allocation");
-  for (const auto& x : st.allocation) a.row(x.lse_id, x.amount, Cents{x.amount});
+  write_table(table, capacity_table(), st.capacity, src);
+  write_table(table, allocation_table(), st.allocation, src);
   auto sh = table("allocation_shares");
   for (const auto& x : st.allocation_shares) {
     sh.row(x.instruction_id, x.hour.str(), x.lse_id, num(x.weight), x.static_share, x.amount, Cents{x.amount});
   }
-  auto e = table("eo");
-  for (const auto& x : st.eo) {
-    e.row(x.mp_id, std::string(name(x.season)), num(x.acp.value()), num(x.cleared_mw.value()),
-          num(x.nonperformance_mw.value()), x.eo_before, x.adjustment, x.eo, num(x.mw_days_before),
-          num(x.mw_days_after), Cents{x.eo}, Cents{x.eo_before}, Cents{x.adjustment});
-  }
+  write_table(table, eo_table(), st.eo, src);
 }
 
 // Deployments, instruction statuses and the engine's event log.
-void write_record(const Tables& table, const Scenario& s, const RunRecord& record) {
-  auto q = table("deployments");
-  for (const auto& d : record.deployments) {
-    q.row(s.resources[d.resource].id, d.season.planning_year, std::string(name(d.season.season)), d.deployments,
-          d.max_interruptions, d.seasonal_minimum);
-  }
+void write_record(const Tables& table, const RunSource& src) {
+  const Market& s = src.market;
+  const RunRecord& record = src.record;
+  write_table(table, deployments_table(), record.deployments, src);
   auto sq = table("instruction_status");
   for (const auto& rec : record.instructions) {
     for (const auto& c : rec.statuses) sq.row(s.instructions[rec.instruction].id, c.at.str(), std::string(name(c.status)));
@@ -319,10 +337,13 @@ void write_tables(const Tables& table, const RunInfo& info, const Scenario& s, c
                   const Statement& st) {
   write_run(table, info, s);
   write_inputs(table, s, st);
-  write_hourly(table, st);
-  write_settlement(table, st);
-  write_record(table, s, record);
+  const RunSource src{s, record, st};
+  write_table(table, hourly_table(), st.hourly, src);
+  write_settlement(table, src);
+  write_record(table, src);
   write_summary(table, st);
+  write_table(table, resource_totals_table(), st.by_resource, src);
+  write_table(table, lse_totals_table(), st.by_lse, src);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // The column description of results.sqlite, and the one conversion of a decimal to and from REAL.
 #include "reports/results_schema.hpp"
 
+#include "reports/statement_tables.hpp"
+
 #include <charconv>
 #include <cmath>
 #include <stdexcept>
@@ -21,36 +23,17 @@ std::vector<TableSchema> build() {
       {"rules",
        {run, {"key", T::text}, {"value", T::rule}, {"default_value", T::rule}, {"overridden", T::flag},
         {"set_in_scenario", T::flag}}},
-      {"hourly",
-       {run, {"instruction_id", T::text}, {"resource_id", T::text}, {"hour_start", T::text}, {"he", T::integer},
-        {"instructed_mw", T::decimal}, {"target_mw", T::decimal}, {"actual_mw", T::decimal},
-        {"shortfall_mw", T::decimal}, {"shortfall_mwh", T::decimal}, {"lmp_usd_per_mwh", T::decimal},
-        {"rsg_usd_per_mwh", T::decimal}, {"multiplier", T::decimal}, {"energy_charge_usd", T::usd},
-        {"rsg_charge_usd", T::usd}, {"exempt_reason", T::text}, {"flags", T::text}, {"emergency_id", T::text},
-        {"obligated_fraction", T::decimal}, {"instruction_mw", T::decimal}, {"available_mw", T::decimal},
-        {"measured_mw", T::decimal}, {"baseline_mw", T::decimal}, {"energy_charge_cents", T::cents},
-        {"rsg_charge_cents", T::cents}}},
-      {"failures",
-       {run, {"resource_id", T::text}, {"instruction_id", T::text}, {"planning_year", T::integer},
-        {"season", T::text}, {"start", T::text}, {"counted", T::flag}, {"disqualified", T::flag}}},
+      hourly_table().schema(),
+      failures_table().schema(),
       {"disqualifications",
        {run, {"resource_id", T::text}, {"acp_stops_from", T::text}, {"acp_resumes_on", T::text}}},
-      {"capacity",
-       {run, {"resource_id", T::text}, {"planning_year", T::integer}, {"season", T::text},
-        {"cleared_mw", T::decimal}, {"acp_usd_per_mw_day", T::rate}, {"days_paid", T::integer},
-        {"amount_usd", T::usd}, {"amount_cents", T::cents}}},
-      {"allocation", {run, {"lse_id", T::text}, {"amount_usd", T::usd}, {"amount_cents", T::cents}}},
+      capacity_table().schema(),
+      allocation_table().schema(),
       {"allocation_shares",
        {run, {"instruction_id", T::text}, {"hour_start", T::text}, {"lse_id", T::text}, {"weight", T::decimal},
         {"static_share", T::flag}, {"amount_usd", T::usd}, {"amount_cents", T::cents}}},
-      {"eo",
-       {run, {"mp_id", T::text}, {"season", T::text}, {"acp_usd_per_mw_day", T::rate}, {"cleared_mw", T::decimal},
-        {"nonperformance_mw", T::decimal}, {"eo_before_usd", T::usd}, {"adjustment_usd", T::usd},
-        {"eo_usd", T::usd}, {"mw_days_before", T::decimal}, {"mw_days_after", T::decimal}, {"eo_cents", T::cents},
-        {"eo_before_cents", T::cents}, {"adjustment_cents", T::cents}}},
-      {"deployments",
-       {run, {"resource_id", T::text}, {"planning_year", T::integer}, {"season", T::text},
-        {"deployments", T::integer}, {"max_interruptions", T::integer}, {"seasonal_minimum", T::integer}}},
+      eo_table().schema(),
+      deployments_table().schema(),
       {"instruction_status", {run, {"instruction_id", T::text}, {"at", T::text}, {"status", T::text}}},
       {"events",
        {run, {"sequence", T::integer}, {"time", T::text}, {"kind", T::text}, {"entity", T::text},
@@ -64,6 +47,8 @@ std::vector<TableSchema> build() {
       {"warnings",
        {run, {"file", T::text}, {"line", T::integer}, {"column", T::integer}, {"key", T::text},
         {"message", T::text}, {"text", T::text}, {"entity", T::text}, {"source", T::text}}},
+      resource_totals_table().schema(),
+      lse_totals_table().schema(),
       {kExactFiguresTable,
        {run, {"table_name", T::text}, {"row_id", T::integer}, {"column_name", T::text}, {"text", T::text}}},
   };
@@ -85,6 +70,14 @@ const char* declared(ColumnType t) {
 }
 
 }  // namespace
+
+std::vector<std::string> TableSchema::diff_fields() const {
+  std::vector<std::string> out;
+  for (const auto& c : columns) {
+    if (c.diff) out.push_back(c.name);
+  }
+  return out;
+}
 
 const Column* TableSchema::find(std::string_view column) const {
   for (const auto& c : columns) {

@@ -1,5 +1,6 @@
 // The tables of results.sqlite and the storage type of each column: the one description the
-// writer (results_db) and the reader (run_tables) share.
+// writer (results_db) and the reader (run_tables) share. The tables that are also CSV files take
+// their columns from reports/statement_tables.hpp.
 #pragma once
 
 #include <optional>
@@ -27,12 +28,18 @@ enum class ColumnType {
 struct Column {
   std::string name;
   ColumnType type;
+  bool diff = false;  // a field `drsim diff` compares (statement_tables.hpp)
 };
 
 struct TableSchema {
   std::string name;
   std::vector<Column> columns;  // run_id first, in the tables' column order
+  // The columns that name a row in `drsim diff`, joined by diff_key_separator (empty: not compared row by row).
+  std::vector<std::string> diff_key = {};
+  std::string diff_key_separator = {};
   const Column* find(std::string_view column) const;
+  // The diff fields: the columns marked `diff`, in column order.
+  std::vector<std::string> diff_fields() const;
 };
 
 // Every table of results.sqlite, in the order they are created.

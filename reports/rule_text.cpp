@@ -13,4 +13,12 @@ RuleKind rule_kind(std::string_view text) {
   return RuleKind::name;
 }
 
+void rule_json(JsonWriter& j, std::string_view key, std::string_view value) {
+  switch (rule_kind(value)) {
+    case RuleKind::boolean: j.boolean(key, value == "true"); break;
+    case RuleKind::number: j.number(key, value); break;  // the canonical decimal text, exactly
+    case RuleKind::name: j.string(key, value); break;
+  }
+}
+
 }  // namespace drsim::reports

@@ -68,73 +68,45 @@ void compare(const std::string& section, const Figures& a, const Figures& b, con
   }
 }
 
-// Each row of `table` as key -> fields (the listed columns that the table has).
+// Each row of `table` (or of the rows `only`) as key -> fields (the listed columns that the table has).
 Figures rows_of(const DbTable& t, const std::vector<std::string>& key_cols, const std::string& sep,
-                const std::vector<std::string>& fields) {
+                const std::vector<std::string>& fields, const std::vector<std::size_t>* only = nullptr) {
   Figures f;
-  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+  const auto add = [&](std::size_t i) {
     std::string key;
     for (std::size_t k = 0; k < key_cols.size(); ++k) key += (k ? sep : "") + t.at(i, key_cols[k]);
     for (const auto& field : fields) {
       if (t.has(field)) f.set(key, field, t.at(i, field), t.number(i, field));
     }
+  };
+  if (only) {
+    for (std::size_t i : *only) add(i);
+  } else {
+    for (std::size_t i = 0; i < t.rows.size(); ++i) add(i);
   }
   return f;
 }
 
-// A money cell's amount (NULL reads as 0).
-Money money_of(const DbTable& t, std::size_t row, const std::string& column) {
-  return t.money(row, column).value_or(Money());
+// The rows of one table of a run keyed and compared as its column description says
+// (statement_tables.hpp): its diff key and diff fields.
+Figures table_figures(const RunTables& run, const std::string& table, const std::vector<std::size_t>* only = nullptr) {
+  const TableSchema& t = *results_table(table);
+  return rows_of(run.table(table), t.diff_key, t.diff_key_separator, t.diff_fields(), only);
 }
 
-// A sum of money as text and in millionths (its cents x 10^4: within 128 bits for every sum of
-// a database's cents, which are below 1.7e38 / 10^4 when they come from drsim; else no number).
-Figure money_figure(Money m) {
-  constexpr int128 kMaxCents = int128(1'000'000'000'000'000'000LL) * 1'000'000'000'000'000LL;  // 1e33
-  if (m.cents() > kMaxCents || m.cents() < -kMaxCents) return {m.str(), std::nullopt};
-  return {m.str(), WideDecimal::from_micros(m.cents() * (Decimal::kScale / 100))};
+void compare_tables(const std::string& section, const std::string& table, const RunTables& a, const RunTables& b,
+                    std::vector<DiffRow>& out) {
+  compare(section, table_figures(a, table), table_figures(b, table), results_table(table)->diff_fields(), out);
 }
 
-// Per resource: charges from the hourly lines, capacity, counted failures, disqualification.
+// Per resource with a line: the stored totals (resource_totals), `disqualified` as true/false.
 Figures resource_figures(const RunTables& run) {
-  struct T {
-    Money energy, rsg, capacity;
-    int counted = 0;
-    bool disqualified = false;
-  };
-  std::map<std::string, T> by;
-  std::vector<std::string> order;
-  const auto get = [&](const std::string& id) -> T& {
-    if (!by.count(id)) order.push_back(id);
-    return by[id];
-  };
-  const DbTable& h = run.table("hourly");
-  for (std::size_t i = 0; i < h.rows.size(); ++i) {
-    T& t = get(h.at(i, "resource_id"));
-    t.energy += money_of(h, i, "energy_charge_usd");
-    t.rsg += money_of(h, i, "rsg_charge_usd");
-  }
-  const DbTable& c = run.table("capacity");
-  for (std::size_t i = 0; i < c.rows.size(); ++i) get(c.at(i, "resource_id")).capacity += money_of(c, i, "amount_usd");
-  const DbTable& f = run.table("failures");
-  for (std::size_t i = 0; i < f.rows.size(); ++i) {
-    T& t = get(f.at(i, "resource_id"));
-    t.counted += f.flag(i, "counted");
-    t.disqualified = t.disqualified || f.flag(i, "disqualified");
-  }
-  std::sort(order.begin(), order.end());
-  Figures out;
-  const auto set = [&](const std::string& id, const char* field, const Figure& fig) {
-    out.set(id, field, fig.text, fig.value);
-  };
-  for (const auto& id : order) {
-    const T& t = by[id];
-    set(id, "energy_charge_usd", money_figure(t.energy));
-    set(id, "rsg_charge_usd", money_figure(t.rsg));
-    set(id, "penalty_usd", money_figure(t.energy + t.rsg));
-    set(id, "capacity_usd", money_figure(t.capacity));
-    out.set(id, "counted_failures", std::to_string(t.counted), WideDecimal::from_micros(int128(t.counted) * Decimal::kScale));
-    out.set(id, "disqualified", t.disqualified ? "true" : "false");
+  const std::vector<std::size_t> rows = resources_with_lines(run);
+  Figures out = table_figures(run, "resource_totals", &rows);
+  for (auto& [key, fields] : out.values) {
+    if (const auto it = fields.find("disqualified"); it != fields.end()) {
+      it->second = Figure{it->second.text == "1" ? "true" : "false", std::nullopt};
+    }
   }
   return out;
 }
@@ -160,11 +132,6 @@ std::size_t display_width(const std::string& s) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
 }
-
-const std::vector<std::string> kHourlyFields{
-    "resource_id",   "he",       "instructed_mw", "target_mw",         "actual_mw",      "shortfall_mw",
-    "shortfall_mwh", "lmp_usd_per_mwh", "rsg_usd_per_mwh", "multiplier", "energy_charge_usd", "rsg_charge_usd",
-    "exempt_reason", "flags"};
 
 }  // namespace
 
@@ -197,23 +164,13 @@ RunDiff diff_runs(const RunTables& a, const RunTables& b) {
       d.rows.push_back(r);
     }
   }
-  compare("resource", resource_figures(a), resource_figures(b),
-          {"energy_charge_usd", "rsg_charge_usd", "penalty_usd", "capacity_usd", "counted_failures", "disqualified"},
+  compare("resource", resource_figures(a), resource_figures(b), results_table("resource_totals")->diff_fields(),
           d.rows);
-  compare("lse", rows_of(a.table("allocation"), {"lse_id"}, "", {"amount_usd"}),
-          rows_of(b.table("allocation"), {"lse_id"}, "", {"amount_usd"}), {"amount_usd"}, d.rows);
-  const std::vector<std::string> cap{"cleared_mw", "acp_usd_per_mw_day", "days_paid", "amount_usd"};
-  compare("capacity", rows_of(a.table("capacity"), {"resource_id", "season"}, "/", cap),
-          rows_of(b.table("capacity"), {"resource_id", "season"}, "/", cap), cap, d.rows);
-  const std::vector<std::string> eo{"cleared_mw", "nonperformance_mw", "mw_days_before", "mw_days_after",
-                                    "eo_before_usd", "adjustment_usd", "eo_usd"};
-  compare("eo", rows_of(a.table("eo"), {"mp_id", "season"}, "/", eo), rows_of(b.table("eo"), {"mp_id", "season"}, "/", eo),
-          eo, d.rows);
-  const std::vector<std::string> fail{"start", "counted", "disqualified"};
-  compare("failure", rows_of(a.table("failures"), {"resource_id", "instruction_id"}, "/", fail),
-          rows_of(b.table("failures"), {"resource_id", "instruction_id"}, "/", fail), fail, d.rows);
-  compare("hourly", rows_of(a.table("hourly"), {"instruction_id", "hour_start"}, "@", kHourlyFields),
-          rows_of(b.table("hourly"), {"instruction_id", "hour_start"}, "@", kHourlyFields), kHourlyFields, d.rows);
+  compare_tables("lse", "allocation", a, b, d.rows);
+  compare_tables("capacity", "capacity", a, b, d.rows);
+  compare_tables("eo", "eo", a, b, d.rows);
+  compare_tables("failure", "failures", a, b, d.rows);
+  compare_tables("hourly", "hourly", a, b, d.rows);
   return d;
 }
 

@@ -166,11 +166,20 @@ std::string RunTables::summary(const std::string& key) const {
   return "";
 }
 
+std::vector<std::size_t> resources_with_lines(const RunTables& run) {
+  const DbTable& t = run.table("resource_totals");
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < t.rows.size(); ++i) {
+    if (t.integer(i, "instruction_hours").value_or(0) + t.integer(i, "capacity_lines").value_or(0) > 0) out.push_back(i);
+  }
+  return out;
+}
+
 const std::vector<std::string>& run_table_names() {
   static const std::vector<std::string> names{
       "runs",       "rules",      "summary",           "emergencies", "instructions", "hourly",
       "failures",   "disqualifications", "capacity",   "allocation",  "allocation_shares", "eo",
-      "deployments", "instruction_status", "warnings"};
+      "deployments", "instruction_status", "warnings", "resource_totals", "lse_totals"};
   return names;
 }
 

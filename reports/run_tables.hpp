@@ -61,6 +61,11 @@ struct RunTables {
 // databases of earlier drsim versions too, whose figures were all TEXT.
 RunTables read_run_tables(const std::string& path);
 
+// The rows of resource_totals whose resource has a line (an instruction-hour or a capacity line):
+// the resources the report and `drsim diff` list. None for a database without the table (an
+// earlier drsim's).
+std::vector<std::size_t> resources_with_lines(const RunTables& run);
+
 // The table names read_run_tables reads, in the order the report and diff use.
 const std::vector<std::string>& run_table_names();
 

@@ -10,14 +10,7 @@ namespace drsim::reports {
 
 namespace {
 
-// A rule value as its JSON type: `"multiplier_applies_to_rsg": false`, `"untested_multiplier": 3`.
-void rule(JsonWriter& j, const RuleValue& r) {
-  switch (rule_kind(r.value)) {
-    case RuleKind::boolean: j.boolean(r.key, r.value == "true"); break;
-    case RuleKind::number: j.number(r.key, r.value); break;  // the canonical decimal text, exactly
-    case RuleKind::name: j.string(r.key, r.value); break;
-  }
-}
+void rule(JsonWriter& j, const RuleValue& r) { rule_json(j, r.key, r.value); }
 
 std::string write(const RunInfo& info, const RunRecord& record, const Statement& st,
                   const std::vector<Problem>& warnings, const Scenario* s) {

@@ -1,9 +1,16 @@
 // Integer linear scales and tick steps for the report's charts (no floating point, so output is byte-stable).
 #include "reports/svg_scale.hpp"
 
+#include <algorithm>
+
 #include "settlement/decimal.hpp"
 
 namespace drsim::reports {
+
+std::int64_t plot_cents(Money m) {
+  constexpr int128 kEdge = int128{1} << 62;
+  return static_cast<std::int64_t>(std::clamp<int128>(m.cents(), -kEdge, kEdge));
+}
 
 SvgScale::SvgScale(std::int64_t domain_lo, std::int64_t domain_hi, int range_lo, int range_hi)
     : lo_(domain_lo), hi_(domain_hi > domain_lo ? domain_hi : domain_lo + 1), r0_(range_lo), r1_(range_hi) {}

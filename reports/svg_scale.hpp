@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "settlement/money.hpp"
+
 namespace drsim::reports {
 
 class SvgScale {
@@ -21,6 +23,9 @@ class SvgScale {
   std::int64_t lo_, hi_;
   int r0_, r1_;
 };
+
+// Cents for the integer scales; amounts beyond +-2^62 cents ($4.6e16) are drawn at that edge.
+std::int64_t plot_cents(Money m);
 
 // Tick values for [lo, hi] at a step of 1, 2 or 5 x 10^k units giving at most `max_ticks` ticks;
 // the ticks are multiples of the step from the first at or above lo.

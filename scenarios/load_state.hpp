@@ -64,6 +64,9 @@ void read_market(LoadState& st, MapFields& top);   // zones, participants, lbas,
 void read_events(LoadState& st, MapFields& top);   // emergencies, instructions, advanced_reporting, availability, outages
 void read_series_section(LoadState& st, MapFields& top);  // series: sources only
 void read_eo_and_expect(LoadState& st, MapFields& top);   // eo, expect
+// Sets each rule of the map `f` (key: value) in `rules`, reporting an unknown key (with a
+// did-you-mean), a key given twice and a bad value; `set` gets each key and value set, in order.
+void read_rule_values(LoadState& st, const Field& f, Rules& rules, std::vector<std::pair<std::string, std::string>>& set);
 // Reads the hourly series files or rows into the scenario.
 void load_hourly_series(LoadState& st);
 // Cross-section checks: references, overlapping instructions, the meter pass (prices: settlement, 4.7).

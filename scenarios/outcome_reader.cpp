@@ -62,12 +62,8 @@ void for_each_id(LoadState& st, const Field& f, Fn fn) {
   }
 }
 
-void read_expect(LoadState& st, const Field& f) {
-  MapFields m(st.reader, f);
-  if (!m.ok()) return;
-  Expect& e = st.scenario.expect;
-  e.present = true;
-  e.mark = f.mark;
+// The figures of an expect: block or of one of its sweep: readings (the caller finishes `m`).
+void read_figures(LoadState& st, MapFields& m, ExpectFigures& e) {
   e.energy_charge_usd = m.money("energy_charge_usd");
   e.rsg_charge_usd = m.money("rsg_charge_usd");
   e.penalty_usd = m.money("penalty_usd");
@@ -119,6 +115,46 @@ void read_expect(LoadState& st, const Field& f) {
       e.lse_marks[id] = key.mark;
     });
   }
+}
+
+// The `rules:` of a sweep: reading, set on top of the scenario's own (read before expect:).
+void read_reading_rules(LoadState& st, const Field& f, ReadingExpect& r) {
+  if (!f.node.IsMap()) {
+    st.reader.error(f, fmt::format("expected a map of rule keys and values, got {}", YamlReader::describe(f.node)));
+    return;
+  }
+  if (f.node.size() == 0) {
+    st.reader.error(f, "the map is empty: name at least one rule key and its value");
+    return;
+  }
+  read_rule_values(st, f, r.rules, r.set);
+}
+
+// `sweep:`: a list of readings, each `rules:` and the figures expected under them.
+void read_sweep_expect(LoadState& st, const Field& f, Expect& e) {
+  const auto items = st.reader.items(f);
+  if (!items) return;
+  for (const auto& item : *items) {
+    MapFields m(st.reader, item);
+    if (!m.ok()) continue;
+    ReadingExpect r;
+    r.mark = item.mark;
+    r.rules = st.scenario.rules;
+    if (auto rules = m.get("rules", Need::required)) read_reading_rules(st, *rules, r);
+    read_figures(st, m, r.figures);
+    m.finish();
+    e.sweep.push_back(std::move(r));
+  }
+}
+
+void read_expect(LoadState& st, const Field& f) {
+  MapFields m(st.reader, f);
+  if (!m.ok()) return;
+  Expect& e = st.scenario.expect;
+  e.present = true;
+  e.mark = f.mark;
+  read_figures(st, m, e);
+  if (auto sweep = m.get("sweep"); sweep && !sweep->node.IsNull()) read_sweep_expect(st, *sweep, e);
   m.finish();
 }
 

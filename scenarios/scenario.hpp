@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "settlement/market.hpp"
@@ -50,7 +51,8 @@ struct ResourceExpect {
   std::optional<bool> disqualified;
   Mark mark;
 };
-struct Expect {
+// The figures of one settlement: of the run, or of one reading of `expect: sweep:`.
+struct ExpectFigures {
   std::optional<Money> energy_charge_usd, rsg_charge_usd, penalty_usd, capacity_usd,
       allocated_usd, eo_usd;
   std::optional<std::vector<std::string>> disqualified;
@@ -58,6 +60,17 @@ struct Expect {
   std::map<std::string, Money> lses;
   std::map<std::string, Mark> lse_marks;
   Mark mark;
+};
+// `expect: sweep:` (docs/sweep.md): the figures of the scenario under other rules, set on top of
+// its own `rules:`.
+struct ReadingExpect {
+  std::vector<std::pair<std::string, std::string>> set;  // key, value as written
+  Rules rules;                                           // the scenario's rules with `set` applied
+  ExpectFigures figures;
+  Mark mark;                                             // the entry
+};
+struct Expect : ExpectFigures {
+  std::vector<ReadingExpect> sweep;
   bool present = false;
 };
 

@@ -60,33 +60,9 @@ void read_rules(LoadState& st, MapFields& top) {
     st.reader.error(*f, fmt::format("expected a map of rule keys, got {}", YamlReader::describe(f->node)));
     return;
   }
-  for (auto it = f->node.begin(); it != f->node.end(); ++it) {
-    const std::string key = it->first.IsScalar() ? it->first.Scalar() : "?";
-    const Field k{it->first, YamlReader::mark_of(it->first), fmt::format("rules.{}", key)};
-    const auto& keys = rule_keys();
-    if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
-      auto guess = scenarios::closest(key, keys);
-      st.reader.error(k, fmt::format("unknown rule key '{}'{}", key,
-                                     guess ? fmt::format(" (did you mean '{}'?)", *guess) : std::string()));
-      continue;
-    }
-    Field v{it->second, YamlReader::mark_of(it->second), k.path};
-    if (v.mark.line == 0 || it->second.IsNull()) v.mark = k.mark;
-    if (!it->second.IsScalar()) {
-      st.reader.error(v, fmt::format("expected a value, got {}", YamlReader::describe(it->second)));
-      continue;
-    }
-    if (std::find(st.scenario.rules_overridden.begin(), st.scenario.rules_overridden.end(), key) !=
-        st.scenario.rules_overridden.end()) {
-      st.reader.error(k, fmt::format("rule '{}' is given twice", key));
-      continue;
-    }
-    if (auto e = set_rule(st.scenario.rules, key, it->second.Scalar())) {
-      st.reader.error(v, *e);
-      continue;
-    }
-    st.scenario.rules_overridden.push_back(key);
-  }
+  std::vector<std::pair<std::string, std::string>> set;
+  scenarios::read_rule_values(st, *f, st.scenario.rules, set);
+  for (auto& [key, value] : set) st.scenario.rules_overridden.push_back(key);
 }
 
 void read_header(LoadState& st, MapFields& top) {

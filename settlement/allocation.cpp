@@ -7,7 +7,8 @@
 
 namespace drsim {
 
-std::vector<Money> largest_remainder_split(Money amount, const std::vector<Weighted>& parts) {
+std::vector<Money> largest_remainder_split(Money amount, const std::vector<Weighted>& parts, Explanation* why,
+                                          std::string_view explained) {
   int128 total = 0;
   for (const auto& p : parts) total += p.weight.micros();
   if (total <= 0) throw std::invalid_argument("largest_remainder_split: weights sum to 0");
@@ -33,6 +34,7 @@ std::vector<Money> largest_remainder_split(Money amount, const std::vector<Weigh
     quota[i] = {whole * w + spread / total, spread % total, i};
     given += quota[i].share;
   }
+  const int128 floor_sum = given;  // before the cents left over
   // Largest remainder first, ties to the id that sorts first, then to the earlier part (stable).
   const auto before = [&](const Quota& a, const Quota& b) {
     if (a.remainder != b.remainder) return a.remainder > b.remainder;
@@ -50,6 +52,22 @@ std::vector<Money> largest_remainder_split(Money amount, const std::vector<Weigh
 
   std::vector<Money> out(parts.size());
   for (const Quota& q : quota) out[q.index] = Money::from_cents(negative ? -q.share : q.share);
+  if (why) {
+    for (std::size_t k = 0; k < quota.size(); ++k) {
+      const Quota& q = quota[k];
+      if (parts[q.index].id != explained) continue;
+      const int128 floor_share = whole * parts[q.index].weight.micros() + part * parts[q.index].weight.micros() / total;
+      why->add("4.10", "",
+               "share = floor of amount x weight / total weight in cents; the cents left over go one each to the "
+               "largest remainders (ties to the id that sorts first)",
+               {{"amount_usd", amount.str()}, {"weight", parts[q.index].weight.str()},
+                {"total_weight", WideDecimal::from_micros(total).str()},
+                {"floor_usd", Money::from_cents(negative ? -floor_share : floor_share).str()},
+                {"remainder_rank", std::to_string(k + 1) + " of " + std::to_string(quota.size())},
+                {"cents_left_over", std::to_string(static_cast<long long>(cents - floor_sum))},
+                {"share_usd", out[q.index].str()}});
+    }
+  }
   return out;
 }
 

@@ -2,8 +2,10 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "explanation.hpp"
 #include "money.hpp"
 
 namespace drsim {
@@ -17,6 +19,8 @@ struct Weighted {
 // floor of its exact quota in cents, and the cents left over go one each to the
 // largest exact remainders. The result sums exactly to `amount`, in the order of
 // `parts`. The weights must sum to more than 0.
-std::vector<Money> largest_remainder_split(Money amount, const std::vector<Weighted>& parts);
+// With `why`, adds the step of part `explained` (its quota, remainder and share: drsim explain --allocation).
+std::vector<Money> largest_remainder_split(Money amount, const std::vector<Weighted>& parts, Explanation* why = nullptr,
+                                          std::string_view explained = {});
 
 }  // namespace drsim

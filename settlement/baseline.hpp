@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "calendar.hpp"
+#include "explanation.hpp"
 #include "units.hpp"
 
 namespace drsim {
@@ -19,9 +20,10 @@ bool is_baseline_candidate(Date d);
 // holidays, fully metered (all 24 hours) and without an hour of one of the
 // resource's instruction windows, most recent first. The search runs back to
 // `earliest` (the first day of the meter history), however far that is (v1.2).
+// With `why`, adds a step naming each day looked at: chosen, or skipped and why.
 std::vector<Date> eligible_baseline_days(Date day, Date earliest, const std::function<bool(Date)>& fully_metered,
                                          const std::function<bool(Date)>& has_instruction_hour,
-                                         int count = kBaselineDays);
+                                         int count = kBaselineDays, Explanation* why = nullptr);
 
 // Average of the loads, rounded to six places (rules.md 1a).
 Mw average(const std::vector<Mw>& loads);

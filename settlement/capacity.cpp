@@ -36,26 +36,51 @@ std::vector<std::vector<Disqualification>> disqualifications_by_resource(const s
   return out;
 }
 
+std::optional<CapacityLine> capacity_line(const Market& s, const Resource& r, Season season,
+                                          const std::vector<Disqualification>& mine, Explanation* why) {
+  const auto& reg = at(r.seasons, season);
+  if (!reg || !(reg->cleared_mw > Mw{})) return std::nullopt;
+  const Zone* zone = s.find_zone(r.zone);
+  CapacityLine line{r.id, s.planning_year, season, reg->cleared_mw, {}, 0, {}};
+  if (zone != nullptr && at(zone->acp, season)) line.acp = *at(zone->acp, season);
+  const DateRange days = season_range(s.planning_year, season);
+  if (why) {
+    why->add("4.9", "", "the season's market days, the end exclusive",
+             {{"from", days.begin.str()}, {"until", days.end.str()}, {"cleared_mw", line.cleared_mw.value().str()},
+              {"acp_usd_per_mw_day", line.acp.value().str()}, {"zone", r.zone}});
+    if (r.acp_disqualified_through) {
+      why->add("4.8", "", "disqualified from an earlier year, through this day inclusive",
+               {{"acp_disqualified_through", r.acp_disqualified_through->str()}});
+    }
+    for (const auto& d : mine) {
+      why->add("4.8", "disqualification_effective", "disqualified by this year's failures (the end exclusive)",
+               {{"acp_stops_from", d.from.str()}, {"acp_resumes_on", d.until.str()}});
+    }
+  }
+  if (!reg->excluded) {
+    for (Date d = days.begin; d < days.end; d = d + 1) {
+      if (!acp_disqualified_on(r, mine, d)) ++line.days_paid;
+    }
+  } else if (why) {
+    why->add("4.9", "", "the season's registration is excluded from ACP: no day is paid");
+  }
+  const ExactUsd exact = capacity_value(line.cleared_mw, line.acp, Decimal::from_int(line.days_paid));
+  line.amount = round_to_cents(exact);
+  if (why) {
+    why->add("4.9", "", "capacity = cleared MW x ACP x days paid, rounded once to the cent",
+             {{"cleared_mw", line.cleared_mw.value().str()}, {"acp_usd_per_mw_day", line.acp.value().str()},
+              {"days_paid", std::to_string(line.days_paid)}, {"exact_usd", exact_usd_text(exact)},
+              {"amount_usd", line.amount.str()}});
+  }
+  return line;
+}
+
 std::vector<CapacityLine> capacity_payments(const Market& s, const std::vector<Disqualification>& dq) {
   std::vector<CapacityLine> lines;
   const auto dq_of = disqualifications_by_resource(s.resources, dq);
   for (std::size_t i = 0; i < s.resources.size(); ++i) {
-    const Resource& r = s.resources[i];
-    const Zone* zone = s.find_zone(r.zone);
-    const auto& mine = dq_of[i];
     for (Season season : kSeasons) {
-      const auto& reg = at(r.seasons, season);
-      if (!reg || !(reg->cleared_mw > Mw{})) continue;
-      CapacityLine line{r.id, s.planning_year, season, reg->cleared_mw, {}, 0, {}};
-      if (zone != nullptr && at(zone->acp, season)) line.acp = *at(zone->acp, season);
-      if (!reg->excluded) {
-        const DateRange days = season_range(s.planning_year, season);
-        for (Date d = days.begin; d < days.end; d = d + 1) {
-          if (!acp_disqualified_on(r, mine, d)) ++line.days_paid;
-        }
-      }
-      line.amount = round_to_cents(capacity_value(line.cleared_mw, line.acp, Decimal::from_int(line.days_paid)));
-      lines.push_back(line);
+      if (auto line = capacity_line(s, s.resources[i], season, dq_of[i])) lines.push_back(std::move(*line));
     }
   }
   return lines;

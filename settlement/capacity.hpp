@@ -1,6 +1,7 @@
 // Capacity payments per resource and season (rules.md 4.9).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -35,5 +36,10 @@ std::vector<std::vector<Disqualification>> disqualifications_by_resource(const s
 // One line per resource and season with cleared MW above 0: cleared x ACP x days paid,
 // rounded to the cent. The zone of every such season must have an ACP (the loader checks).
 std::vector<CapacityLine> capacity_payments(const Market& s, const std::vector<Disqualification>& dq);
+
+// The line of resource `r` in `season` (none when it cleared no MW), `mine` its disqualifications;
+// with `why`, the steps of its days paid and amount (drsim explain --capacity).
+std::optional<CapacityLine> capacity_line(const Market& s, const Resource& r, Season season,
+                                          const std::vector<Disqualification>& mine, Explanation* why = nullptr);
 
 }  // namespace drsim

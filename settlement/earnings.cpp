@@ -34,7 +34,8 @@ std::vector<SeasonedShortfall> shortfalls_of(const std::vector<ChargedShortfall>
 
 // The largest sum over one hour of the season: the hours' sums by sorting, no tree node per
 // hour (MW sums are exact, so the order of adding is free).
-Mw max_hourly_in(const std::vector<SeasonedShortfall>& shortfalls, SeasonKey season) {
+Mw max_hourly_in(const std::vector<SeasonedShortfall>& shortfalls, SeasonKey season,
+                 std::optional<std::int64_t>* worst_hour = nullptr) {
   std::vector<std::pair<std::int64_t, Mw>> by_hour;
   for (const auto& c : shortfalls) {
     if (c.season == season) by_hour.emplace_back(c.hour, c.shortfall);
@@ -45,6 +46,7 @@ Mw max_hourly_in(const std::vector<SeasonedShortfall>& shortfalls, SeasonKey sea
     Mw sum;
     const std::int64_t hour = by_hour[i].first;
     for (; i < by_hour.size() && by_hour[i].first == hour; ++i) sum += by_hour[i].second;
+    if (worst_hour && (!*worst_hour || worst < sum)) *worst_hour = hour;
     worst = max(worst, sum);
   }
   return worst;
@@ -58,7 +60,8 @@ Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged,
 }
 
 EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
-                              const std::vector<ChargedShortfall>& charged) {
+                              const std::vector<ChargedShortfall>& charged, Explanation* why,
+                              std::optional<Season> explained) {
   EoResult out;
   const Zone* zone = s.find_zone(eo.zone);
   std::vector<const Resource*> mine;
@@ -84,8 +87,23 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
     line.season = season;
     if (zone != nullptr && at(zone->acp, season)) line.acp = *at(zone->acp, season);
     const SeasonKey key{s.planning_year, season};
+    Explanation* w = why && explained == season ? why : nullptr;
+    std::optional<std::int64_t> worst_hour;
     line.nonperformance_mw = eo.nonperformance == NonPerformance::max_hourly
-                                 ? max_hourly_in(shortfalls, key) : Mw{};
+                                 ? max_hourly_in(shortfalls, key, &worst_hour) : Mw{};
+    if (w) {
+      std::string list;
+      for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+      w->add("5", "", "the MP's LMRs in the entry's zone",
+             {{"mp", eo.mp}, {"zone", eo.zone}, {"resources", list.empty() ? "none" : list},
+              {"share", eo.share.str()}, {"acp_usd_per_mw_day", line.acp.value().str()}});
+      w->add("5", "",
+             eo.nonperformance == NonPerformance::max_hourly
+                 ? "NonPerfMW = the largest sum over one hour of the season of the charged shortfall MW"
+                 : "nonperformance: none (NonPerfMW = 0)",
+             {{"nonperformance_mw", line.nonperformance_mw.value().str()},
+              {"hour", worst_hour ? MarketTime::from_seconds(*worst_hour).str() : "none"}});
+    }
     const DateRange days = season_range(s.planning_year, season);
     const std::optional<Mw> fixed = eo.cleared_mw ? at(*eo.cleared_mw, season) : std::nullopt;
     for (const Resource* r : mine) {
@@ -93,6 +111,8 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
       if (reg && !reg->excluded) line.cleared_mw += reg->cleared_mw;
     }
     if (fixed) line.cleared_mw = *fixed;
+    // ClearedMW by day, as runs of days with the same MW (for the explanation only).
+    std::vector<std::pair<Date, Mw>> runs;
     // Bounds (rules.md 1a v1.2): with at most 1e6 resources (one YAML node each at least) of at
     // most 1e5 MW, `cleared`, line.cleared_mw and the hourly sums of shortfall (at most 3.2e5 MW
     // each) stay below 3.2e11 MW, inside Decimal's 9.2e12; the day sums go to WideDecimal.
@@ -106,12 +126,28 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
           if (reg && !reg->excluded && !acp_disqualified_on(*mine[i], mine_dq[i], d)) cleared += reg->cleared_mw;
         }
       }
+      if (w && (runs.empty() || runs.back().second != cleared)) runs.emplace_back(d, cleared);
       line.mw_days_before += cleared.value();
       line.mw_days_after += max(cleared - line.nonperformance_mw, Mw{}).value();
     }
-    line.eo_before = round_to_cents(ExactUsd::product(eo.share, line.acp.value(), line.mw_days_before));
-    line.eo = round_to_cents(ExactUsd::product(eo.share, line.acp.value(), line.mw_days_after));
+    const ExactUsd before = ExactUsd::product(eo.share, line.acp.value(), line.mw_days_before);
+    const ExactUsd after = ExactUsd::product(eo.share, line.acp.value(), line.mw_days_after);
+    line.eo_before = round_to_cents(before);
+    line.eo = round_to_cents(after);
     line.adjustment = line.eo - line.eo_before;
+    if (w) {
+      for (std::size_t k = 0; k < runs.size(); ++k) {
+        const Date until = k + 1 < runs.size() ? runs[k + 1].first : days.end;
+        w->add("5", "", fixed ? "ClearedMW: the entry's fixed cleared MW" : "ClearedMW: the cleared MW of the LMRs not disqualified that day",
+               {{"from", runs[k].first.str()}, {"until", until.str()}, {"cleared_mw", runs[k].second.value().str()}});
+      }
+      w->add("5", "", "MW-days before = sum of ClearedMW; after = sum of max(ClearedMW - NonPerfMW, 0)",
+             {{"mw_days_before", line.mw_days_before.str()}, {"mw_days_after", line.mw_days_after.str()}});
+      w->add("5", "", "EO = share x ACP x MW-days, each rounded once to the cent; adjustment = after - before",
+             {{"eo_before_exact_usd", exact_usd_text(before)}, {"eo_before_usd", line.eo_before.str()},
+              {"eo_exact_usd", exact_usd_text(after)}, {"eo_usd", line.eo.str()},
+              {"adjustment_usd", line.adjustment.str()}});
+    }
     sum += line.eo;
     out.lines.push_back(line);
   }

@@ -1,9 +1,11 @@
 // A utility's earnings opportunity per season and its non-performance adjustment (rules.md 5).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "explanation.hpp"
 #include "failures.hpp"
 #include "money.hpp"
 #include "market.hpp"
@@ -42,7 +44,9 @@ Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged, const
                              SeasonKey season);
 
 // The EO of one entry: its MP's LMRs in its zone only (rules.md 5 v1.2).
+// With `why`, adds the steps of the line of season `explained` (drsim explain --eo).
 EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
-                              const std::vector<ChargedShortfall>& charged);
+                              const std::vector<ChargedShortfall>& charged, Explanation* why = nullptr,
+                              std::optional<Season> explained = std::nullopt);
 
 }  // namespace drsim

@@ -9,7 +9,8 @@
 
 namespace drsim {
 
-FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules& rules) {
+FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules& rules, Explanation* why,
+                              std::string_view explained) {
   std::stable_sort(occasions.begin(), occasions.end(), [](const auto& a, const auto& b) {
     return std::tie(a.resource_id, a.season, a.start, a.instruction_id) <
            std::tie(b.resource_id, b.season, b.start, b.instruction_id);
@@ -26,12 +27,32 @@ FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules
   for (const auto& occ : occasions) {
     FailureLine line{occ, false, false};
     auto& st = state[{occ.resource_id, occ.season}];
+    Explanation* w = why && occ.instruction_id == explained ? why : nullptr;
+    if (w) {
+      w->add("4.8", "", "a failed occasion: the instruction has a charged hour that counts",
+             {{"resource", occ.resource_id}, {"season", std::string(name(occ.season.season)) + " " +
+                                                           std::to_string(occ.season.planning_year)},
+              {"start", occ.start.str()}, {"end", occ.end.str()},
+              {"counted_before_in_season", std::to_string(st.counted)}});
+    }
     if (st.last == nullptr) {
       line.counted = true;
+      if (w) w->add("4.8", "", "the first failed occasion of the resource in the season: counted");
     } else {
-      const MarketTime from =
-          rules.failure_separation_basis == SeparationBasis::start_to_start ? st.last->start : st.last->end;
-      line.counted = exact_between(from, occ.start) >= separation;
+      const bool start_basis = rules.failure_separation_basis == SeparationBasis::start_to_start;
+      const MarketTime from = start_basis ? st.last->start : st.last->end;
+      const ExactDuration since = exact_between(from, occ.start);
+      line.counted = since >= separation;
+      if (w) {
+        w->add("4.8", "failure_separation_basis",
+               std::string(line.counted ? "counted" : "not counted") + ": it starts " +
+                   (line.counted ? "at least" : "less than") + " failure_separation_h after the " +
+                   (start_basis ? "start" : "end") + " of the last counted occasion",
+               {{"last_counted", st.last->instruction_id}, {"from", from.str()}, {"start", occ.start.str()},
+                {"hours_between", Decimal::ratio(since.us, ExactDuration::kPerHour).str()},
+                {"failure_separation_h", rules.failure_separation_h.str()},
+                {"failure_separation_basis", start_basis ? "start_to_start" : "end_to_start"}});
+      }
     }
     if (line.counted) {
       st.last = &occ;
@@ -42,6 +63,17 @@ FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules
             rules.disqualification_effective == DisqualificationEffective::next_day ? start_day + 1 : start_day;
         out.disqualifications.push_back(
             {occ.resource_id, from_day, planning_year_range(occ.season.planning_year + 1).end});
+        if (w) {
+          w->add("4.8", "disqualification_effective",
+                 "the second counted failure in the season: ACP disqualified to the end of the next planning year",
+                 {{"acp_stops_from", from_day.str()},
+                  {"acp_resumes_on", out.disqualifications.back().until.str()},
+                  {"disqualification_effective",
+                   rules.disqualification_effective == DisqualificationEffective::next_day ? "next_day" : "same_day"}});
+        }
+      } else if (w) {
+        w->add("4.8", "", "counted failures of the resource in the season: " + std::to_string(st.counted) +
+                              " (the second disqualifies)");
       }
     }
     out.lines.push_back(line);

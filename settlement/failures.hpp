@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "calendar.hpp"
+#include "explanation.hpp"
 #include "rules.hpp"
 
 namespace drsim {
@@ -41,6 +42,8 @@ struct FailureOutcome {
 // at least failure_separation_h after the start (or end) of the last counted one;
 // the second counted one disqualifies from the next (or same) market day to the
 // end of the next planning year. Occasions of different seasons never pair.
-FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules& rules);
+// With `why`, adds the steps that decide the occasion of instruction `explained` (drsim explain --failure).
+FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules& rules, Explanation* why = nullptr,
+                              std::string_view explained = {});
 
 }  // namespace drsim

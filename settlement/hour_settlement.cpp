@@ -7,6 +7,9 @@ namespace {
 
 const Mw kZero{};
 
+std::string text(const std::optional<Mw>& v) { return v ? v->value().str() : "none"; }
+std::string text(Mw v) { return v.value().str(); }
+
 // The response as the protocol measures it, for baseline and metered generation (2).
 std::optional<Mw> measured_response(const Resource& r, const HourRecord& h) {
   if (!h.measured) return std::nullopt;
@@ -24,10 +27,20 @@ Decimal penalty_multiplier(const Resource& r, const Rules& rules) {
 }
 
 HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& rules,
-                           const HourPrices& prices) {
+                           const HourPrices& prices, Explanation* why) {
   HourSettlement s;
   s.flags = h.flags;
   s.multiplier = penalty_multiplier(r, rules);
+  if (why) {
+    why->add("4.3", "", "instructed MW = min(instruction MW, available MW)",
+             {{"instruction_mw", text(h.instruction_mw)}, {"available_mw", text(h.available_mw)},
+              {"instructed_mw", text(h.instructed_mw)}});
+    why->add("4.7", "untested_multiplier",
+             r.type == ResourceType::dr && !r.tested ? "an untested DR: the untested multiplier applies"
+                                                     : "a tested DR or a BTMG: multiplier 1",
+             {{"type", std::string(name(r.type))}, {"tested", r.tested ? "true" : "false"},
+              {"multiplier", s.multiplier.str()}});
+  }
   if (!h.measured) s.flags |= kMissingMeter;
   if (r.protocol == Protocol::baseline && h.measured && !h.baseline) s.flags |= kMissingBaseline;
 
@@ -43,27 +56,63 @@ HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& 
     s.target = min(*h.reported_target, h.instructed_mw);
     if (*s.target < h.instructed_mw) s.flags |= kTargetBelowInstruction;
   }
+  if (why) {
+    why->add("4.3", "", h.reported_target ? "target = min(reported target, instructed MW)"
+                                          : "no advanced reporting at or before the start: no target",
+             {{"reported_target_mw", text(h.reported_target)}, {"target_mw", text(s.target)}});
+  }
   if (!fsl) {
     s.actual = measured_response(r, h);
     // A missing meter value makes the response 0 (4.7). A baseline hour whose shortfall does
     // not depend on its baseline may have none (4.6, v1.2): its actual stays empty.
     if (!s.actual && !h.measured) s.actual = kZero;
+    if (why) {
+      const bool baseline = r.protocol == Protocol::baseline;
+      why->add(baseline ? "4.6" : "2", "",
+               !h.measured ? "no meter value over the obligated part: the response is 0 (4.7)"
+               : baseline  ? "actual = baseline - metered load (time-weighted over the obligated part)"
+                           : "actual = metered generation (time-weighted over the obligated part)",
+               {{"baseline_mw", text(h.baseline)}, {"measured_mw", text(h.measured)}, {"actual_mw", text(s.actual)}});
+    }
   }
-  if (exempt_hour) return s;
+  if (exempt_hour) {
+    if (why) {
+      why->add("4.2", excused_outage ? "outage_excused_hours" : "", "the hour is exempt: no shortfall, no charge",
+               {{"exempt_reason", std::string(name(h.exempt))}});
+    }
+    return s;
+  }
 
   if (!s.target) {
     // 4.3: missing or late reporting penalizes the full instruction, whatever the meter shows.
     s.flags |= kNoAdvancedReporting;
     s.shortfall = h.instruction_mw;
+    if (why) {
+      why->add("4.3", "", "missing or late advanced reporting: the shortfall is the full instruction MW",
+               {{"shortfall_mw", text(s.shortfall)}});
+    }
   } else if (fsl) {
     // 4.5: the load above the FSL; a missing meter counts as above it by the whole target.
     Mw excess = *s.target;
     if (h.measured) excess = max(*h.measured - r.fsl_mw.value_or(kZero), kZero);
     s.shortfall = rules.fsl_shortfall_cap == FslShortfallCap::target ? min(excess, *s.target) : excess;
     s.actual = *s.target - s.shortfall;
+    if (why) {
+      why->add("4.5", "fsl_shortfall_cap",
+               h.measured ? "excess = max(metered load - FSL, 0); shortfall = the excess, capped at the target by "
+                            "fsl_shortfall_cap = target"
+                          : "no meter value: the load counts as above the FSL by the whole target",
+               {{"measured_mw", text(h.measured)}, {"fsl_mw", text(r.fsl_mw)}, {"excess_mw", text(excess)},
+                {"fsl_shortfall_cap", rules.fsl_shortfall_cap == FslShortfallCap::target ? "target" : "none"},
+                {"shortfall_mw", text(s.shortfall)}, {"actual_mw", text(s.actual)}});
+    }
   } else {
     // 4.4. The lifecycle gives every hour that reaches here a baseline (or fails the run).
     s.shortfall = max(*s.target - s.actual.value_or(kZero), kZero);
+    if (why) {
+      why->add("4.4", "", "shortfall = max(target - actual, 0)",
+               {{"target_mw", text(s.target)}, {"actual_mw", text(s.actual)}, {"shortfall_mw", text(s.shortfall)}});
+    }
   }
 
   // shortfall_mwh = shortfall x frac_h, rounded once to six places on the exact
@@ -71,23 +120,57 @@ HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& 
   // and 1199.9988 s of 3 MW is 0.999999 (rules.md 1a).
   s.shortfall_mwh = Mwh(Decimal::ratio(int128{s.shortfall.value().micros()} * h.obligated.us,
                                        int128{ExactDuration::kPerHour} * Decimal::kScale));
+  if (why) {
+    why->add("1a", "",
+             "shortfall MWh = shortfall MW x obligated microseconds / 3,600,000,000, rounded once to six places",
+             {{"shortfall_mw", text(s.shortfall)}, {"obligated_us", std::to_string(static_cast<long long>(h.obligated.us))},
+              {"obligated_fraction", h.frac().str()}, {"shortfall_mwh", s.shortfall_mwh.value().str()}});
+  }
   if (r.type == ResourceType::btmg && !rules.penalize_btmg) {
     s.flags |= kNotPenalized;  // measured and reported, never charged nor a failure (rules.md 2)
+    if (why) why->add("2", "penalize_btmg", "a BTMG with penalize_btmg = false: never charged nor a failure");
     return s;
   }
   if (!(s.shortfall > rules.shortfall_tolerance_mw)) {
     if (!s.shortfall.is_zero()) s.flags |= kWithinTolerance;
+    if (why) {
+      why->add("4.7", "shortfall_tolerance_mw", "the shortfall is not above the tolerance: no charge",
+               {{"shortfall_mw", text(s.shortfall)}, {"tolerance_mw", text(rules.shortfall_tolerance_mw)}});
+    }
     return s;
   }
   s.charged = true;
   s.counts_for_failure = !excused_outage;
+  if (why) {
+    why->add("4.8", "outage_excused_hours",
+             excused_outage ? "charged, but an excused outage hour: it does not count toward a failure"
+                            : "charged: the hour counts toward a failed occasion",
+             {{"shortfall_mw", text(s.shortfall)}, {"tolerance_mw", text(rules.shortfall_tolerance_mw)},
+              {"counts_for_failure", s.counts_for_failure ? "true" : "false"}});
+  }
   s.missing_lmp = !prices.lmp;
   s.missing_rsg = !prices.rsg;
   if (s.missing_lmp || s.missing_rsg) return s;
   const UsdPerMwh price = max(*prices.lmp, rules.penalty_lmp_floor_usd_per_mwh);
-  s.energy_charge = round_to_cents(charge(s.shortfall_mwh, price, s.multiplier));
+  const ExactUsd energy = charge(s.shortfall_mwh, price, s.multiplier);
+  s.energy_charge = round_to_cents(energy);
   const Decimal rsg_multiplier = rules.multiplier_applies_to_rsg ? s.multiplier : Decimal::from_int(1);
-  s.rsg_charge = round_to_cents(charge(s.shortfall_mwh, *prices.rsg, rsg_multiplier));
+  const ExactUsd rsg = charge(s.shortfall_mwh, *prices.rsg, rsg_multiplier);
+  s.rsg_charge = round_to_cents(rsg);
+  if (why) {
+    why->add("4.7", "penalty_lmp_floor_usd_per_mwh",
+             "energy charge = shortfall MWh x max(LMP, floor) x multiplier, rounded once to the cent (half away from 0)",
+             {{"shortfall_mwh", s.shortfall_mwh.value().str()}, {"lmp_usd_per_mwh", prices.lmp->value().str()},
+              {"floor_usd_per_mwh", rules.penalty_lmp_floor_usd_per_mwh.value().str()},
+              {"price_usd_per_mwh", price.value().str()}, {"multiplier", s.multiplier.str()},
+              {"exact_usd", exact_usd_text(energy)}, {"energy_charge_usd", s.energy_charge.str()}});
+    why->add("4.7", "multiplier_applies_to_rsg",
+             rules.multiplier_applies_to_rsg ? "RSG charge = shortfall MWh x RSG rate x multiplier, rounded once to the cent"
+                                             : "RSG charge = shortfall MWh x RSG rate (no multiplier), rounded once to the cent",
+             {{"shortfall_mwh", s.shortfall_mwh.value().str()}, {"rsg_usd_per_mwh", prices.rsg->value().str()},
+              {"multiplier", rsg_multiplier.str()}, {"exact_usd", exact_usd_text(rsg)},
+              {"rsg_charge_usd", s.rsg_charge.str()}});
+  }
   return s;
 }
 

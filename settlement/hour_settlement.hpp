@@ -3,6 +3,7 @@
 
 #include <optional>
 
+#include "explanation.hpp"
 #include "money.hpp"
 #include "rules.hpp"
 #include "run_record.hpp"
@@ -34,8 +35,9 @@ struct HourSettlement {
 // The untested multiplier applies to an untested DR only (4.7).
 Decimal penalty_multiplier(const Resource& r, const Rules& rules);
 
-// Settles one hour of an instruction. Pure: all inputs are values.
+// Settles one hour of an instruction. Pure: all inputs are values. With `why`, adds each
+// step of the derivation to it as it is computed (drsim explain --line).
 HourSettlement settle_hour(const Resource& resource, const HourRecord& hour, const Rules& rules,
-                           const HourPrices& prices);
+                           const HourPrices& prices, Explanation* why = nullptr);
 
 }  // namespace drsim

@@ -40,6 +40,19 @@ struct RuleValue {
   bool overridden = false;
 };
 
+// A key whose reading rules.md leaves open (a default and the other reading), with every value
+// `drsim sweep` settles: the enumerations' names, true and false, and for a number the default
+// and the reading the sources give without it (docs/sweep.md).
+struct OpenReading {
+  std::string key;
+  std::string section;              // rules.md section, e.g. "4.7"
+  std::vector<std::string> values;  // each as set_rule reads it, the documented default among them
+};
+
+// The open-reading keys, in rules.md order (the one table: settlement/rules.cpp).
+const std::vector<OpenReading>& open_readings();
+// The value in force of `key` as text (as rule_values prints it); empty for an unknown key.
+std::string rule_value(const Rules& rules, std::string_view key);
 // The names of every rule key, in rules.md order.
 const std::vector<std::string>& rule_keys();
 // Every rule with its value in force, in rules.md order.

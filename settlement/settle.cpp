@@ -12,6 +12,7 @@
 
 #include "allocation.hpp"
 #include "problem.hpp"
+#include "statement_totals.hpp"
 
 namespace drsim {
 
@@ -80,9 +81,7 @@ Statement settle(const Market& s, const RunRecord& record) {
   std::size_t hour_count = 0;
   for (const auto& rec : record.instructions) hour_count += rec.hours.size();
   st.hourly.reserve(hour_count);
-  std::vector<std::size_t> line_resource;   // per hourly line: index into s.resources
   std::vector<std::size_t> line_emergency;  // per hourly line: index into emergency_lses, or kNoEmergency
-  line_resource.reserve(hour_count);
   line_emergency.reserve(hour_count);
 
   for (const auto& rec : record.instructions) {
@@ -112,7 +111,6 @@ Statement settle(const Market& s, const RunRecord& record) {
       if (line.settled.charged) charged.push_back({res.id, h.hour, line.settled.shortfall});
       failed = failed || line.settled.counts_for_failure;
       st.hourly.push_back(std::move(line));
-      line_resource.push_back(rec.resource);
       line_emergency.push_back(emergency);
     }
     if (failed) occasions.push_back({res.id, ins.id, rec.season, ins.start, rec.effective_end});
@@ -131,7 +129,6 @@ Statement settle(const Market& s, const RunRecord& record) {
     bool used_static = false;
   };
   std::vector<std::unordered_map<std::int64_t, HourWeights>> weights_of(emergency_lses.size());
-  std::vector<Money> per_lse_amount(s.lses.size());  // by index into s.lses
   std::size_t share_count = 0;
   for (std::size_t n = 0; n < st.hourly.size(); ++n) {
     if (!st.hourly[n].charges().is_zero() && line_emergency[n] != kNoEmergency) {
@@ -170,54 +167,23 @@ Statement settle(const Market& s, const RunRecord& record) {
     for (std::size_t i = 0; i < split.size(); ++i) {
       st.allocation_shares.push_back(
           {line.instruction_id, line.hour, weights[i].id, weights[i].weight, hw.used_static, split[i]});
-      per_lse_amount[static_cast<std::size_t>(lses[i] - s.lses.data())] += split[i];
     }
   }
   if (!problems.empty()) throw InputError(std::move(problems));
-  std::map<std::string, Money> per_lse;
-  for (std::size_t i = 0; i < s.lses.size(); ++i) per_lse[s.lses[i].id] += per_lse_amount[i];
-  for (const auto& [id, amount] : per_lse) st.allocation.push_back({id, amount});
 
-  // Earnings opportunity (5).
+  // Earnings opportunity (5), and the cut of each entry whose year its cap_usd holds down.
+  std::vector<EoCut> cuts;
   for (const auto& eo : s.eo) {
     EoResult r = earnings_opportunity(s, eo, st.disqualifications, charged);
+    Money seasons;
+    for (const auto& l : r.lines) seasons += l.eo;
     st.eo.insert(st.eo.end(), r.lines.begin(), r.lines.end());
-    st.eo_total += r.total;
+    if (r.total != seasons) cuts.push_back({eo.mp, r.total - seasons, st.eo.size() - 1});
   }
 
-  // Totals: every total is the sum of its rounded lines, in 128-bit cents: 8.8e9 lines of at
-  // most 6.4e19 cents stay below 1e30, and a sum beyond int128 would throw, never wrap (money.hpp).
-  // Summed per resource index first, then keyed by id (resources of one id share one total).
-  std::vector<ResourceTotals> totals(s.resources.size());
-  for (std::size_t n = 0; n < st.hourly.size(); ++n) {
-    const HourlyLine& line = st.hourly[n];
-    auto& t = totals[line_resource[n]];
-    t.energy_charge += line.settled.energy_charge;
-    t.rsg_charge += line.settled.rsg_charge;
-    t.penalty += line.charges();
-    st.energy_charge += line.settled.energy_charge;
-    st.rsg_charge += line.settled.rsg_charge;
-  }
-  for (std::size_t i = 0; i < s.resources.size(); ++i) {
-    auto& t = st.by_resource[s.resources[i].id];
-    t.energy_charge += totals[i].energy_charge;
-    t.rsg_charge += totals[i].rsg_charge;
-    t.penalty += totals[i].penalty;
-  }
-  st.penalty = st.energy_charge + st.rsg_charge;
-  for (const auto& c : st.capacity) {
-    st.by_resource[c.resource_id].capacity += c.amount;
-    st.capacity_total += c.amount;
-  }
-  for (const auto& f : st.failures) {
-    auto& t = st.by_resource[f.occasion.resource_id];
-    t.counted_failures += f.counted;
-    if (f.disqualified) t.disqualified = true;
-  }
-  for (const auto& a : st.allocation) st.allocated += a.amount;
-  std::set<std::string> dq;
-  for (const auto& d : st.disqualifications) dq.insert(d.resource_id);
-  st.disqualified.assign(dq.begin(), dq.end());
+  // Every amount as a line item, and the totals as their sums.
+  st.ledger = statement_ledger(s, st, cuts);
+  total_statement(s, st);
   return st;
 }
 

@@ -9,6 +9,7 @@
 #include "earnings.hpp"
 #include "failures.hpp"
 #include "hour_settlement.hpp"
+#include "ledger.hpp"
 #include "problem.hpp"
 
 namespace drsim {
@@ -42,15 +43,27 @@ struct AllocationShare {
   Money amount;
 };
 
+// An LSE's allocated charges (by_lse's amounts, for allocation.csv).
 struct AllocationLine {
   std::string lse_id;
   Money amount;
 };
 
+// A resource's totals: its money from the ledger (totals_by_resource), its failures from the
+// failure lines.
 struct ResourceTotals {
   Money energy_charge, rsg_charge, penalty, capacity;
+  std::size_t instruction_hours = 0;  // hourly lines
+  std::size_t capacity_lines = 0;     // capacity lines (seasons with cleared MW)
+  int failed_occasions = 0;           // failure lines
   int counted_failures = 0;
   bool disqualified = false;
+};
+
+// An LSE's totals from the ledger (totals_by_lse): its shares of the charges (4.10).
+struct LseTotals {
+  Money allocated;
+  std::size_t shares = 0;  // allocation shares (instruction-hours whose charges it shares)
 };
 
 struct Statement {
@@ -61,9 +74,13 @@ struct Statement {
   std::vector<AllocationShare> allocation_shares;
   std::vector<AllocationLine> allocation;  // per LSE, sorted by id
   std::vector<EoLine> eo;
+  // Every amount of the lines above as one dated line item (ledger.hpp); the totals below are
+  // its one aggregation (sum_by_subject_and_reason).
+  Ledger ledger;
   Money energy_charge, rsg_charge, penalty, capacity_total, allocated, eo_total;
   std::vector<std::string> disqualified;  // resources disqualified by this year's failures
-  std::map<std::string, ResourceTotals> by_resource;
+  std::map<std::string, ResourceTotals> by_resource;  // every resource of the market, by id
+  std::map<std::string, LseTotals> by_lse;             // every LSE of the market, by id
   // Hours an analyst must act on (hour_warnings(hourly)), filled by the caller that writes
   // a run's outputs and placed in the file (scenarios' located()); settle() leaves it empty,
   // so an exposure trial never formats them.

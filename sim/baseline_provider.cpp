@@ -82,47 +82,88 @@ const std::vector<Date>& BaselineProvider::eligible_days(std::size_t r, Date day
   return cached->second;
 }
 
-std::optional<Mw> BaselineProvider::default_baseline(std::size_t r, MarketTime hour) {
+std::optional<Mw> BaselineProvider::default_baseline(std::size_t r, MarketTime hour, Explanation* why) {
+  if (why) {  // the same days, found again with each day's reason told
+    const auto& inst_days = instruction_days_[r];
+    if (const auto first = meters_.first_metered_day(r)) {
+      eligible_baseline_days(
+          hour.date(), *first, [&](Date d) { return meters_.fully_metered(r, d); },
+          [&](Date d) { return std::binary_search(inst_days.begin(), inst_days.end(), d.days()); }, kBaselineDays, why);
+    } else {
+      why->add("4.6", "", "the resource has no meter history: no eligible day");
+    }
+  }
   const auto& days = eligible_days(r, hour.date());
   if (static_cast<int>(days.size()) < kBaselineDays) return std::nullopt;
   std::vector<Mw> loads;
   for (Date d : days) loads.push_back(*meters_.hour_average(r, MarketTime::at(d, hour.hour())));
-  return average(loads);
+  const Mw base = average(loads);
+  if (why) {
+    std::vector<std::pair<std::string, std::string>> v;
+    for (std::size_t k = 0; k < days.size(); ++k) v.emplace_back(days[k].str(), loads[k].value().str());
+    why->add("4.6", "", "the default baseline: the average load of the same hour over the chosen days, to six places", std::move(v));
+    why->back_values({{"hour_ending", std::to_string(hour.he())}, {"default_baseline_mw", base.value().str()}});
+  }
+  return base;
 }
 
-std::optional<Decimal> BaselineProvider::same_day_ratio_before(std::size_t r, MarketTime issued) {
+std::optional<Decimal> BaselineProvider::same_day_ratio_before(std::size_t r, MarketTime issued, Explanation* why) {
   const MarketTime last_end = issued.hour_start();
   Mw load_sum, base_sum;
+  std::vector<std::pair<std::string, std::string>> v;
   for (int back = 3; back >= 1; --back) {
     const MarketTime h = last_end - Duration::hours(back);
     auto load = meters_.hour_average(r, h);
     std::optional<Mw> b = series_value(r, h);
     if (!b) b = default_baseline(r, h);
-    if (!load || !b) return std::nullopt;
+    if (why) {
+      v.emplace_back(h.str(), "load " + (load ? load->value().str() : std::string("none")) + ", baseline " +
+                                  (b ? b->value().str() : std::string("none")));
+    }
+    if (!load || !b) {
+      if (why) why->add("4.6", "baseline_same_day_adjustment", "the 3 whole hours before the instruction was issued", std::move(v));
+      return std::nullopt;
+    }
     load_sum += *load;
     base_sum += *b;
   }
-  return same_day_ratio(load_sum, base_sum);
+  const auto ratio = same_day_ratio(load_sum, base_sum);
+  if (why) {
+    why->add("4.6", "baseline_same_day_adjustment",
+             "same-day ratio = load / baseline over the 3 whole hours before issue, to six places, within [0.8, 1.2]",
+             std::move(v));
+    why->back_values({{"load_sum_mw", load_sum.value().str()}, {"baseline_sum_mw", base_sum.value().str()},
+                      {"ratio", ratio ? ratio->str() : "none"}});
+  }
+  return ratio;
 }
 
-BaselineValue BaselineProvider::baseline(const ObligationSchedule& plan, MarketTime hour) {
+BaselineValue BaselineProvider::baseline(const ObligationSchedule& plan, MarketTime hour, Explanation* why) {
   BaselineValue out;
   if (auto v = series_value(plan.resource, hour)) {
     out.mw = v;
+    if (why) why->add("4.6", "", "the baseline series has the hour: its value is the baseline", {{"baseline_mw", v->value().str()}});
     return out;
   }
-  auto base = default_baseline(plan.resource, hour);
+  auto base = default_baseline(plan.resource, hour, why);
   if (!base) {
     out.too_few_days = true;
     return out;
   }
   out.flags |= kDefaultBaseline;
   if (rules_.baseline_same_day_adjustment) {
-    if (auto ratio = same_day_ratio_before(plan.resource, instructions_[plan.instruction].issued)) {
+    if (auto ratio = same_day_ratio_before(plan.resource, instructions_[plan.instruction].issued, why)) {
       out.flags |= kSameDayAdjusted;
       out.mw = Mw(Decimal::mul(base->value(), *ratio));
+      if (why) {
+        why->add("4.6", "baseline_same_day_adjustment", "adjusted baseline = default baseline x ratio, to six places",
+                 {{"default_baseline_mw", base->value().str()}, {"ratio", ratio->str()}, {"baseline_mw", out.mw->value().str()}});
+      }
       return out;
     }
+    if (why) why->add("4.6", "baseline_same_day_adjustment", "no same-day ratio (a load or baseline of the 3 hours is missing, or their baseline sum is 0): not adjusted");
+  } else if (why) {
+    why->add("4.6", "baseline_same_day_adjustment", "baseline_same_day_adjustment = false: the default baseline as it is");
   }
   out.mw = base;
   return out;

@@ -62,16 +62,17 @@ class BaselineProvider {
   // baseline protocol, or whose hours all have a series value.
   HistoryNeed history_need(const ObligationSchedule& plan) const;
 
-  // The baseline of the plan's hour starting at `hour`.
-  BaselineValue baseline(const ObligationSchedule& plan, MarketTime hour);
+  // The baseline of the plan's hour starting at `hour`; with `why`, the steps that find it
+  // (the days chosen and skipped, their loads, the average, the same-day ratio).
+  BaselineValue baseline(const ObligationSchedule& plan, MarketTime hour, Explanation* why = nullptr);
 
   // The eligible days before `day`, most recent first, at most 10 (cached).
   const std::vector<Date>& eligible_days(std::size_t resource, Date day);
   // The average load of the same clock hour over the eligible days; none when too few.
-  std::optional<Mw> default_baseline(std::size_t resource, MarketTime hour);
+  std::optional<Mw> default_baseline(std::size_t resource, MarketTime hour, Explanation* why = nullptr);
   // Load over baseline across the 3 whole hours ending at or before `issued`, clamped to
   // [0.8, 1.2]; none when a load or baseline of those hours is missing or the baseline sum is 0.
-  std::optional<Decimal> same_day_ratio_before(std::size_t resource, MarketTime issued);
+  std::optional<Decimal> same_day_ratio_before(std::size_t resource, MarketTime issued, Explanation* why = nullptr);
 
  private:
   std::optional<Mw> series_value(std::size_t resource, MarketTime hour) const;

@@ -21,7 +21,7 @@ namespace drsim::sim {
 
 Statement settle_inline(const Market& s, const std::vector<MeterRow>& meter_rows) {
   // No event trace: a trial's figures never read the event log or the fingerprint.
-  const RunRecord record = simulate(s, inline_meter_feed(meter_rows), SimulateOptions{.trace = false});
+  const RunRecord record = simulate(s, inline_meter_feed(meter_rows), SimulateOptions{.trace = false, .explain_baseline = {}});
   return settle(s, record);
 }
 

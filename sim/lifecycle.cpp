@@ -40,6 +40,7 @@ class Lifecycle {
   Lifecycle(const Market& s, SimulateOptions options)
       : s_(s),
         tracing_(options.trace),
+        explain_baseline_(std::move(options.explain_baseline)),
         meters_(s.resources),
         history_(meters_),
         plans_(plan_obligations(s.instructions, s.resources, s.rules)),
@@ -270,7 +271,8 @@ class Lifecycle {
     if (s_.resources[p.resource].protocol == Protocol::baseline) {
       // Too few eligible days is an input error only for an hour that needs its baseline;
       // another hour then has none (and shows no actual).
-      const BaselineValue b = baselines_.baseline(p, hr.hour);
+      Explanation* why = explain_baseline_ ? explain_baseline_(s_.instructions[p.instruction], hr.hour) : nullptr;
+      const BaselineValue b = baselines_.baseline(p, hr.hour, why);
       hr.baseline = b.mw;
       hr.flags |= b.flags;
       if (b.too_few_days && needs_baseline(rec.whole_exemption, hr, s_.rules)) {
@@ -314,6 +316,7 @@ class Lifecycle {
 
   const Market& s_;
   const bool tracing_;  // keep the event trace, its notes (the event log) and the fingerprint
+  const std::function<Explanation*(const Instruction&, MarketTime)> explain_baseline_;  // drsim explain only
   Engine engine_;
   MeterIntegrator meters_;
   IntegratorHistory history_;

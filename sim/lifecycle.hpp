@@ -3,6 +3,7 @@
 
 #include <functional>
 
+#include "settlement/explanation.hpp"
 #include "settlement/run_record.hpp"
 #include "settlement/market.hpp"
 #include "sim/meter_integrator.hpp"
@@ -23,6 +24,8 @@ struct SimulateOptions {
   // Off, both stay empty and the run skips formatting them; every other field of the record
   // is the same. `drsim run` keeps it; an exposure trial, whose figures never read it, does not.
   bool trace = true;
+  // drsim explain: where to add the steps of the baseline of an instruction's hour (null: none).
+  std::function<Explanation*(const Instruction&, MarketTime hour)> explain_baseline;
 };
 
 // Runs the scenario: declares and ends emergencies, issues the Scheduling

@@ -52,8 +52,8 @@ TEST_CASE("command line: drsim help, drsim help COMMAND, -V and no command") {
 }
 
 TEST_CASE("command line: every command's help ends with an example") {
-  for (const char* cmd : {"validate", "run", "check", "report", "diff", "accredit", "exposure", "exposure-merge",
-                          "generate", "import", "drill", "help"}) {
+  for (const char* cmd : {"validate", "run", "sweep", "check", "report", "diff", "accredit", "exposure",
+                          "exposure-merge", "generate", "import", "drill", "help"}) {
     INFO(cmd);
     const Cli r = cli(std::string(cmd) + " --help");
     CHECK(r.status == 0);

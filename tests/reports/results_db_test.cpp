@@ -115,6 +115,17 @@ TEST_CASE("results.sqlite of the Elliott replay: comparisons, sorting and max ar
   CHECK(one(db, "SELECT typeof(acp_usd_per_mw_day) || typeof(amount_usd) || typeof(days_paid) FROM capacity") ==
         "realrealinteger");
   CHECK(one(db, "SELECT count(*) FROM exact_figures") == "0");
+  // The stored totals: per resource they add up to the run's penalty (the statement's one
+  // aggregation of its ledger), EL-DR-B5's 10040.23 + 21.39 = 10061.62 over its 3 hours,
+  // EL-BTMG-B6 the one disqualified; per LSE the allocation adds up to the same 21544.07.
+  CHECK(one(db, "SELECT sum(penalty_cents) FROM resource_totals") == "2154407");
+  CHECK(one(db, "SELECT penalty_usd || ' ' || instruction_hours FROM resource_totals WHERE resource_id = 'EL-DR-B5'") ==
+        "10061.62 3");
+  CHECK(one(db, "SELECT group_concat(resource_id) FROM resource_totals WHERE disqualified = 1") == "EL-BTMG-B6");
+  CHECK(one(db, "SELECT sum(failed_occasions) || ' ' || sum(counted_failures) FROM resource_totals") == "5 5");
+  CHECK(one(db, "SELECT sum(allocated_cents) FROM lse_totals") == "2154407");
+  CHECK(one(db, "SELECT typeof(capacity_usd) || typeof(capacity_cents) || typeof(disqualified) FROM resource_totals") ==
+        "realintegerinteger");
 }
 
 TEST_CASE("results.sqlite reads back through RunTables as the exact texts of the CSV statements") {
@@ -126,6 +137,8 @@ TEST_CASE("results.sqlite reads back through RunTables as the exact texts of the
     check_reads_back(run, "capacity", out / "capacity.csv");
     check_reads_back(run, "allocation", out / "allocation.csv");
     check_reads_back(run, "failures", out / "failures.csv");
+    check_reads_back(run, "resource_totals", out / "resource_totals.csv");
+    check_reads_back(run, "lse_totals", out / "lse_totals.csv");
     // Typed figures beside the texts: the first line's charge in cents and its hour ending.
     const DbTable& h = run.table("hourly");
     CHECK(h.money(0, "energy_charge_usd") == Money::parse(h.at(0, "energy_charge_usd")));

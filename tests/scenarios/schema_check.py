@@ -46,6 +46,9 @@ for label, mutate in [
     ("bad time", lambda d: d["instructions"][0].update(start="15:00 on 15 July")),
     ("notification above 12", lambda d: d["resources"][0]["seasons"]["summer"].update(notification_h=13)),
     ("mw and mw_by_hour", lambda d: d["instructions"][0].update(mw_by_hour={"2025-07-15T15:00": 10})),
+    ("sweep reading without rules", lambda d: d["expect"].update(sweep=[{"penalty_usd": 1}])),
+    ("sweep reading of an unknown rule", lambda d: d["expect"].update(sweep=[{"rules": {"penalise_btmg": False}}])),
+    ("sweep reading with an unknown figure", lambda d: d["expect"].update(sweep=[{"rules": {"penalize_btmg": False}, "fine_usd": 1}])),
 ]:
     bad = copy.deepcopy(example)
     mutate(bad)

@@ -5,6 +5,7 @@
 #include <limits>
 #include <stdexcept>
 
+#include "settlement/explanation.hpp"
 #include "settlement/money.hpp"
 #include "settlement/units.hpp"
 
@@ -160,4 +161,15 @@ TEST_CASE("money parses and prints large figures exactly", "[money]") {
 TEST_CASE("a product beyond 1.7e36 dollars throws instead of wrapping", "[money]") {
   const Decimal big = d("9223372036854.775807");
   CHECK_THROWS_AS(ExactUsd::product(big, big, big), std::overflow_error);
+}
+
+TEST_CASE("exact_usd_text keeps every digit of an amount before its rounding") {
+  using drsim::ExactUsd;
+  using drsim::exact_usd_text;
+  CHECK(exact_usd_text(ExactUsd::product(drsim::Decimal::parse("1.5").value(), drsim::Decimal::parse("4.75").value())) == "7.125");
+  CHECK(exact_usd_text(ExactUsd::product(drsim::Decimal::parse("0.35").value(), drsim::Decimal::parse("10.10").value())) == "3.535");
+  CHECK(exact_usd_text(ExactUsd::product(drsim::Decimal::parse("-0.000001").value(), drsim::Decimal::parse("0.000001").value())) ==
+        "-0.000000000001");
+  CHECK(exact_usd_text(ExactUsd::product(drsim::Decimal::parse("-2").value(), drsim::Decimal::parse("3.5").value())) == "-7.00");
+  CHECK(exact_usd_text(ExactUsd{}) == "0.00");
 }

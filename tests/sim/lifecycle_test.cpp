@@ -188,14 +188,14 @@ TEST_CASE("an instruction exempt as a whole needs no default baseline", "[lifecy
 }
 
 TEST_CASE("without the trace a run keeps no event log nor fingerprint, and the same record", "[lifecycle][trace]") {
-  // Exposure trials simulate untraced (SimulateOptions{.trace = false}); their figures must be
+  // Exposure trials simulate untraced (SimulateOptions{.trace = false, .explain_baseline = {}}); their figures must be
   // those of the traced run `drsim run` makes. The worked example as is, and withdrawn after its
   // start (a withdrawal note and a shortened window).
   for (const bool withdrawn : {false, true}) {
     Scenario s = worked_example();
     if (withdrawn) s.instructions[0].withdrawn = T("2025-07-15T16:30");
     const RunRecord traced = simulate(s);
-    const RunRecord bare = sim::simulate(s, sim::inline_meter_feed(s.meter.rows), sim::SimulateOptions{.trace = false});
+    const RunRecord bare = sim::simulate(s, sim::inline_meter_feed(s.meter.rows), sim::SimulateOptions{.trace = false, .explain_baseline = {}});
     CHECK(traced.events.size() >= 10);  // the worked example's 11 events, and their notes
     CHECK(bare.events.empty());
     CHECK(bare.fingerprint.empty());
