@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "scenarios/meter_reader.hpp"
+#include "scenarios/series_place.hpp"
 #include "settlement/allocation.hpp"
 #include "settlement/capacity.hpp"
 #include "settlement/earnings.hpp"
@@ -91,14 +92,16 @@ std::vector<ExplainInput> line_inputs(const Scenario& s, const InstructionRecord
                 {{"measured_mw", text(h.measured)}}});
   if (res.protocol == Protocol::baseline) {
     const bool by_default = (h.flags & kDefaultBaseline) != 0;
-    in.push_back({by_default ? "baseline: the default 10-day baseline (rules.md 4.6)" : "baseline: the series value",
-                  by_default ? s.path : "series.baseline",
+    in.push_back({by_default ? "baseline: the default 10-day baseline (rules.md 4.6, its days in the derivation)"
+                             : "baseline: the series value",
+                  by_default ? s.path : scenarios::series_row_place(s, "baseline", res.id, h.hour),
                   {{"baseline_mw", text(h.baseline)},
                    {"same_day_adjusted", (h.flags & kSameDayAdjusted) != 0 ? "true" : "false"},
                    {"baseline_same_day_adjustment", s.rules.baseline_same_day_adjustment ? "true" : "false"}}});
   }
-  in.push_back({"LMP at " + res.cpnode, "series.lmp", {{"lmp_usd_per_mwh", text(line.lmp)}}});
-  in.push_back({"RSG rate", "series.rsg", {{"rsg_usd_per_mwh", text(line.rsg)}}});
+  in.push_back({"LMP at " + res.cpnode, scenarios::series_row_place(s, "lmp", res.cpnode, h.hour),
+                {{"lmp_usd_per_mwh", text(line.lmp)}}});
+  in.push_back({"RSG rate", scenarios::series_row_place(s, "rsg", "", h.hour), {{"rsg_usd_per_mwh", text(line.rsg)}}});
   return in;
 }
 

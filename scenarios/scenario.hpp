@@ -74,6 +74,13 @@ struct Expect : ExpectFigures {
   bool present = false;
 };
 
+// Where a series of the `series:` section was given: its CSV file, or the scenario's line
+// (inline rows, a flat RSG rate).
+struct SeriesOrigin {
+  std::string csv_path;  // empty: inline in the scenario file
+  Mark mark;             // the series' entry under `series:`
+};
+
 struct Scenario : Market {
   std::string path;            // the scenario file, as given
   std::string sha256;          // hash of the file's bytes
@@ -81,6 +88,7 @@ struct Scenario : Market {
   std::vector<std::string> rules_overridden;  // keys the file set
   SourceMarks marks;
   MeterSource meter;
+  std::map<std::string, SeriesOrigin> series_origin;  // lmp, rsg, baseline, lse_load
   Expect expect;
   std::optional<sim::ExposureModel> exposure;  // the `exposure:` section (docs/exposure.md), when given
   // Non-fatal problems the loader found (a value ignored, a name unknown in the planning year):

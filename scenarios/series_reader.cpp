@@ -7,6 +7,7 @@
 #include "scenarios/csv_reader.hpp"
 #include "scenarios/load_state.hpp"
 #include "scenarios/meter_reader.hpp"
+#include "scenarios/series_place.hpp"
 #include "scenarios/value_parsers.hpp"
 
 namespace drsim::scenarios {
@@ -181,6 +182,7 @@ void read_series_section(LoadState& st, MapFields& top) {
       if (auto v = src.number("usd_per_mwh")) st.scenario.rsg_flat = UsdPerMwh(*v);
     }
     src.finish();
+    if (std::string_view(name) != "meter") st.scenario.series_origin[name] = {source.csv_path, f->mark};
     if (std::string_view(name) == "meter") {
       st.scenario.meter.present = !source.csv_path.empty() || source.rows.has_value();
       st.scenario.meter.csv_path = source.csv_path;
@@ -195,10 +197,10 @@ void read_series_section(LoadState& st, MapFields& top) {
 void load_hourly_series(LoadState& st) {
   Scenario& s = st.scenario;
   const std::vector<HourlySpec> specs = {
-      {"lmp", {"cpnode", "hour_start", "usd_per_mwh"}, std::nullopt, Sign::any, into(s.lmp)},
-      {"rsg", {"hour_start", "usd_per_mwh"}, std::nullopt, Sign::non_negative, into(s.rsg)},
-      {"baseline", {"resource", "hour_start", "mw"}, IdKind::resource, Sign::non_negative, into(s.baseline)},
-      {"lse_load", {"lse", "hour_start", "mwh"}, IdKind::lse, Sign::non_negative, into(s.lse_load)},
+      {"lmp", series_columns("lmp"), std::nullopt, Sign::any, into(s.lmp)},
+      {"rsg", series_columns("rsg"), std::nullopt, Sign::non_negative, into(s.rsg)},
+      {"baseline", series_columns("baseline"), IdKind::resource, Sign::non_negative, into(s.baseline)},
+      {"lse_load", series_columns("lse_load"), IdKind::lse, Sign::non_negative, into(s.lse_load)},
   };
   for (const auto& source : st.series) {
     const HourlySpec* spec = nullptr;

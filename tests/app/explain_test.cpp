@@ -121,6 +121,11 @@ TEST_CASE("drsim explain --line: the Elliott SI-B5 HE17 derivation, worked by ha
         std::string::npos);
   CHECK(r.out.find("2022-12-09 = chosen\n      days_chosen = 10") != std::string::npos);
   CHECK(r.out.find("2022-12-09 = 3.73\n      hour_ending = 17\n      default_baseline_mw = 3.9222") != std::string::npos);
+  // The LMP row with its line in the series file (line 18: CIN.LMR_INHUB,2022-12-23T16:00,2346.30),
+  // and the flat RSG rate at its entry in the scenario file.
+  CHECK(r.out.find("LMP at CIN.LMR_INHUB  (" + kSource + "/scenarios/real/elliott-2022/data/lmp.csv:18)") !=
+        std::string::npos);
+  CHECK(r.out.find("RSG rate  (" + kSource + "/scenarios/real/elliott-2022/scenario.yaml:119)") != std::string::npos);
   // The meter interval of the hour, with its line in the meter file.
   CHECK(std::regex_search(r.out, std::regex("meter interval  \\(.*data/meter\\.csv:[0-9]+\\)\n      start = 2022-12-23T16:00")));
 }
