@@ -182,8 +182,14 @@ TEST_CASE("meter order large: 1,000,000 rows in reverse order, one repeat, in bo
                      ":1000001: interval_start: 2034-12-03T05:10 repeats the interval 2034-12-03T05:10 .. "
                      "2034-12-03T05:15 at line 2\n");
   // The second pass holds one 24-byte record per row of the out-of-order resource: 24 MB here (measured
-  // 31 MB peak in a release build; sanitizer builds add their own shadow memory, hence the wide bound).
-  CHECK(m.max_rss_kb < 256 * 1024);
+  // 31-34 MB peak in a release build). AddressSanitizer adds its shadow memory and keeps freed blocks
+  // in its quarantine (256 MB by default), so an ASan build measured 274 MB: its bound is its own.
+#if defined(__SANITIZE_ADDRESS__)
+  constexpr long kPeakCapKb = 512 * 1024;
+#else
+  constexpr long kPeakCapKb = 96 * 1024;
+#endif
+  CHECK(m.max_rss_kb < kPeakCapKb);
   WARN("validate of a 1,000,000-line meter file in reverse order: " << m.seconds << " s, peak RSS " << m.max_rss_kb
                                                                     << " KB");
 }
