@@ -36,8 +36,11 @@ std::string at_line(const Scenario& s, const std::vector<Mark>& marks, std::size
 
 // The resource, instruction, advanced reporting, availability, meter rows, prices and baseline
 // of one instruction-hour, each with where it was written.
+// The meter rows of each resource the explained lines name, read in one pass over the file.
+using MeterRowsOf = std::map<std::string, std::vector<MeterRow>>;
+
 std::vector<ExplainInput> line_inputs(const Scenario& s, const InstructionRecord& rec, const HourRecord& h,
-                                      const HourlyLine& line) {
+                                      const HourlyLine& line, const MeterRowsOf& meter_rows) {
   const Instruction& ins = s.instructions[rec.instruction];
   const Resource& res = s.resources[rec.resource];
   std::vector<ExplainInput> in;
@@ -76,13 +79,14 @@ std::vector<ExplainInput> line_inputs(const Scenario& s, const InstructionRecord
   const MarketTime to = std::min(h.hour + Duration::hours(1), rec.effective_end);
   const std::string meter_file = s.meter.csv_path.empty() ? s.path : s.meter.csv_path;
   std::vector<ExplainInput> rows;
-  for_each_meter_row(s.meter, [&](const MeterRow& m) {
-    if (m.resource != res.id) return;
-    const MarketTime end = m.start + Duration::minutes(m.minutes);
-    if (end <= from || to <= m.start) return;
-    rows.push_back({"meter interval", fmt::format("{}:{}", meter_file, m.line),
-                    {{"start", m.start.str()}, {"minutes", std::to_string(m.minutes)}, {"mw", m.mw.value().str()}}});
-  });
+  if (const auto mine = meter_rows.find(res.id); mine != meter_rows.end()) {
+    for (const MeterRow& m : mine->second) {
+      const MarketTime end = m.start + Duration::minutes(m.minutes);
+      if (end <= from || to <= m.start) continue;
+      rows.push_back({"meter interval", fmt::format("{}:{}", meter_file, m.line),
+                      {{"start", m.start.str()}, {"minutes", std::to_string(m.minutes)}, {"mw", m.mw.value().str()}}});
+    }
+  }
   std::sort(rows.begin(), rows.end(), [](const ExplainInput& a, const ExplainInput& b) {
     return a.values[0].second < b.values[0].second;
   });
@@ -111,12 +115,12 @@ bool names_hour(const std::string& hour, MarketTime at) {
 }
 
 ExplainedFigure explain_one_line(const RunResult& r, const InstructionRecord& rec, const HourRecord& h,
-                                 const HourlyLine& line, const BaselineSteps& steps) {
+                                 const HourlyLine& line, const BaselineSteps& steps, const MeterRowsOf& meter_rows) {
   const Scenario& s = r.scenario;
   ExplainedFigure f;
   f.kind = "line";
   f.subject = fmt::format("{}@{} (HE{})", line.instruction_id, line.hour.str(), line.hour.he());
-  f.inputs = line_inputs(s, rec, h, line);
+  f.inputs = line_inputs(s, rec, h, line, meter_rows);
   // The baseline as the run found it (its steps were added while the scenario ran).
   if (const auto it = steps.find({line.instruction_id, line.hour.seconds()}); it != steps.end()) {
     f.derivation.steps = it->second.steps;
@@ -170,6 +174,14 @@ std::vector<ExplainedFigure> explain_lines(const RunResult& r, const std::string
   const Statement& st = r.statement;
   std::string instruction, hour;
   if (selector != "all") std::tie(instruction, hour) = split_at(selector, '@', "INSTRUCTION@HOUR (2022-12-23T16:00 or HE17)");
+  // The meter rows of the resources explained, in one pass over the meter file (not one per line).
+  MeterRowsOf meter_rows;
+  for (const auto& line : st.hourly) {
+    if (selector == "all" || line.instruction_id == instruction) meter_rows.try_emplace(line.resource_id);
+  }
+  for_each_meter_row(r.scenario.meter, [&](const MeterRow& m) {
+    if (const auto it = meter_rows.find(m.resource); it != meter_rows.end()) it->second.push_back(m);
+  });
   // The statement's lines follow the record's instructions and hours, in order.
   std::vector<ExplainedFigure> out;
   std::size_t n = 0;
@@ -182,7 +194,7 @@ std::vector<ExplainedFigure> explain_lines(const RunResult& r, const std::string
         known = true;
         if (!names_hour(hour, line.hour)) continue;
       }
-      out.push_back(explain_one_line(r, rec, h, line, steps));
+      out.push_back(explain_one_line(r, rec, h, line, steps, meter_rows));
     }
   }
   if (selector != "all" && out.empty()) {
