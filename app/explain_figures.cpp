@@ -40,7 +40,8 @@ std::string at_line(const Scenario& s, const std::vector<Mark>& marks, std::size
 using MeterRowsOf = std::map<std::string, std::vector<MeterRow>>;
 
 std::vector<ExplainInput> line_inputs(const Scenario& s, const InstructionRecord& rec, const HourRecord& h,
-                                      const HourlyLine& line, const MeterRowsOf& meter_rows) {
+                                      const HourlyLine& line, const MeterRowsOf& meter_rows,
+                                      scenarios::SeriesPlaces& places) {
   const Instruction& ins = s.instructions[rec.instruction];
   const Resource& res = s.resources[rec.resource];
   std::vector<ExplainInput> in;
@@ -98,14 +99,14 @@ std::vector<ExplainInput> line_inputs(const Scenario& s, const InstructionRecord
     const bool by_default = (h.flags & kDefaultBaseline) != 0;
     in.push_back({by_default ? "baseline: the default 10-day baseline (rules.md 4.6, its days in the derivation)"
                              : "baseline: the series value",
-                  by_default ? s.path : scenarios::series_row_place(s, "baseline", res.id, h.hour),
+                  by_default ? s.path : places.place("baseline", res.id, h.hour),
                   {{"baseline_mw", text(h.baseline)},
                    {"same_day_adjusted", (h.flags & kSameDayAdjusted) != 0 ? "true" : "false"},
                    {"baseline_same_day_adjustment", s.rules.baseline_same_day_adjustment ? "true" : "false"}}});
   }
-  in.push_back({"LMP at " + res.cpnode, scenarios::series_row_place(s, "lmp", res.cpnode, h.hour),
+  in.push_back({"LMP at " + res.cpnode, places.place("lmp", res.cpnode, h.hour),
                 {{"lmp_usd_per_mwh", text(line.lmp)}}});
-  in.push_back({"RSG rate", scenarios::series_row_place(s, "rsg", "", h.hour), {{"rsg_usd_per_mwh", text(line.rsg)}}});
+  in.push_back({"RSG rate", places.place("rsg", "", h.hour), {{"rsg_usd_per_mwh", text(line.rsg)}}});
   return in;
 }
 
@@ -115,12 +116,13 @@ bool names_hour(const std::string& hour, MarketTime at) {
 }
 
 ExplainedFigure explain_one_line(const RunResult& r, const InstructionRecord& rec, const HourRecord& h,
-                                 const HourlyLine& line, const BaselineSteps& steps, const MeterRowsOf& meter_rows) {
+                                 const HourlyLine& line, const BaselineSteps& steps, const MeterRowsOf& meter_rows,
+                                 scenarios::SeriesPlaces& places) {
   const Scenario& s = r.scenario;
   ExplainedFigure f;
   f.kind = "line";
   f.subject = fmt::format("{}@{} (HE{})", line.instruction_id, line.hour.str(), line.hour.he());
-  f.inputs = line_inputs(s, rec, h, line, meter_rows);
+  f.inputs = line_inputs(s, rec, h, line, meter_rows, places);
   // The baseline as the run found it (its steps were added while the scenario ran).
   if (const auto it = steps.find({line.instruction_id, line.hour.seconds()}); it != steps.end()) {
     f.derivation.steps = it->second.steps;
@@ -182,6 +184,7 @@ std::vector<ExplainedFigure> explain_lines(const RunResult& r, const std::string
   for_each_meter_row(r.scenario.meter, [&](const MeterRow& m) {
     if (const auto it = meter_rows.find(m.resource); it != meter_rows.end()) it->second.push_back(m);
   });
+  scenarios::SeriesPlaces places(r.scenario);  // each series file read once
   // The statement's lines follow the record's instructions and hours, in order.
   std::vector<ExplainedFigure> out;
   std::size_t n = 0;
@@ -194,7 +197,7 @@ std::vector<ExplainedFigure> explain_lines(const RunResult& r, const std::string
         known = true;
         if (!names_hour(hour, line.hour)) continue;
       }
-      out.push_back(explain_one_line(r, rec, h, line, steps, meter_rows));
+      out.push_back(explain_one_line(r, rec, h, line, steps, meter_rows, places));
     }
   }
   if (selector != "all" && out.empty()) {

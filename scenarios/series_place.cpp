@@ -22,23 +22,28 @@ const std::vector<std::string>& series_columns(std::string_view series) {
   return it == columns.end() ? none : it->second;
 }
 
-std::string series_row_place(const Scenario& s, std::string_view series, const std::string& key, MarketTime hour) {
-  const auto origin = s.series_origin.find(std::string(series));
-  if (origin == s.series_origin.end()) return fmt::format("series.{}", series);
-  const auto entry = [&] { return fmt::format("{}:{}", s.path, origin->second.mark.line); };
-  if (origin->second.csv_path.empty()) return entry();
-  const auto& columns = series_columns(series);
-  std::vector<Problem> problems;  // the file was checked when the scenario was loaded
-  CsvReader csv(origin->second.csv_path, columns, problems);
-  const bool keyed = columns.size() == 3;
-  while (csv.next()) {
-    if (keyed && csv.field(0) != key) continue;
-    MarketTime at;
-    if (!parse_hour_start(csv.field(keyed ? 1 : 0), at) && at == hour) {
-      return fmt::format("{}:{}", origin->second.csv_path, csv.line());
+std::string SeriesPlaces::place(std::string_view series, const std::string& key, MarketTime hour) {
+  const auto origin = s_.series_origin.find(std::string(series));
+  if (origin == s_.series_origin.end()) return fmt::format("series.{}", series);
+  const std::string& path = origin->second.csv_path;
+  if (path.empty()) return fmt::format("{}:{}", s_.path, origin->second.mark.line);
+  auto index = lines_.find(series);
+  if (index == lines_.end()) {
+    index = lines_.emplace(std::string(series), std::map<std::pair<std::string, std::int64_t>, int>{}).first;
+    const auto& columns = series_columns(series);
+    std::vector<Problem> problems;  // the file was checked when the scenario was loaded
+    CsvReader csv(path, columns, problems);
+    const bool keyed = columns.size() == 3;
+    while (csv.next()) {
+      MarketTime at;
+      if (!parse_hour_start(csv.field(keyed ? 1 : 0), at)) {
+        index->second.try_emplace({keyed ? std::string(csv.field(0)) : std::string(), at.seconds()}, csv.line());
+      }
     }
   }
-  return origin->second.csv_path;  // no row for the hour (an hour without a price)
+  const auto row = index->second.find({key, hour.seconds()});
+  if (row == index->second.end()) return path;  // no row for the hour (an hour without a price)
+  return fmt::format("{}:{}", path, row->second);
 }
 
 }  // namespace drsim::scenarios
