@@ -4,6 +4,9 @@
 // in drill-scenario.yaml, and drsim run of it reproduces the drill's outputs byte for byte.
 #include <catch2/catch.hpp>
 
+#include <mutex>
+#include <thread>
+
 #include <algorithm>
 #include <iostream>
 #include <map>

@@ -3,7 +3,14 @@
 // JSON, wrong types and unknown ids, 404 for unknown paths and objects, 413 for an oversized body,
 // 429 past the rate limit; nothing of a refused request is kept; a withdrawal updates the event;
 // a stalled client and a hanging webhook never hold the clock; loopback unless --allow-remote.
+#include <utility>  // before Asio (Boost 1.74)
+
 #include <catch2/catch.hpp>
+
+#include <thread>
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/write.hpp>
 
 #include "tests/drill/drill_support.hpp"
 

@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
