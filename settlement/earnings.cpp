@@ -116,14 +116,23 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
     // Bounds (rules.md 1a v1.2): with at most 1e6 resources (one YAML node each at least) of at
     // most 1e5 MW, `cleared`, line.cleared_mw and the hourly sums of shortfall (at most 3.2e5 MW
     // each) stay below 3.2e11 MW, inside Decimal's 9.2e12; the day sums go to WideDecimal.
+    // A resource never disqualified counts on every day: its MW is summed once, and only the
+    // others are looked at day by day (the sums are exact, so the order of adding is free).
+    Mw steady;
+    std::vector<std::size_t> varying;
+    for (std::size_t i = 0; i < mine.size() && !fixed; ++i) {
+      const auto& reg = at(mine[i]->seasons, season);
+      if (!reg || reg->excluded) continue;
+      if (mine_dq[i].empty() && !mine[i]->acp_disqualified_through) steady += reg->cleared_mw;
+      else varying.push_back(i);
+    }
     for (Date d = days.begin; d < days.end; d = d + 1) {
-      Mw cleared;
+      Mw cleared = steady;
       if (fixed) {
         cleared = *fixed;
       } else {
-        for (std::size_t i = 0; i < mine.size(); ++i) {
-          const auto& reg = at(mine[i]->seasons, season);
-          if (reg && !reg->excluded && !acp_disqualified_on(*mine[i], mine_dq[i], d)) cleared += reg->cleared_mw;
+        for (const std::size_t i : varying) {
+          if (!acp_disqualified_on(*mine[i], mine_dq[i], d)) cleared += at(mine[i]->seasons, season)->cleared_mw;
         }
       }
       if (w && (runs.empty() || runs.back().second != cleared)) runs.emplace_back(d, cleared);

@@ -26,15 +26,18 @@ Statement settle_inline(const Market& s, const std::vector<MeterRow>& meter_rows
 }
 
 ExposureRunner::ExposureRunner(const Market& file, ExposureModel model)
-    : base_(exposure_base(file)), model_(std::move(model)) {
-  eo_without_events_ = settle_inline(base_, {}).eo_total;
+    : base_(exposure_base(file)),
+      model_(std::move(model)),
+      frame_(base_, model_),
+      eo_without_events_(settle_inline(base_, {}).eo_total),
+      kernel_(base_, model_, frame_, eo_without_events_) {
   for (std::size_t i = 0; i < base_.resources.size(); ++i) {
     resource_index_.emplace(base_.resources[i].id, static_cast<std::uint32_t>(i));
   }
 }
 
 TrialScenario ExposureRunner::trial_scenario(std::uint64_t seed, std::uint64_t trial) const {
-  return build_trial(base_, model_, seed, trial);
+  return build_trial(base_, model_, frame_, seed, trial);
 }
 
 TrialResult ExposureRunner::result_of(std::uint64_t trial, const TrialScenario& t, const Statement& st) const {
@@ -55,6 +58,13 @@ TrialResult ExposureRunner::result_of(std::uint64_t trial, const TrialScenario& 
 }
 
 TrialResult ExposureRunner::run_trial(std::uint64_t seed, std::uint64_t trial) const {
+  DrawnYear y;
+  draw_year(base_, model_, frame_, seed, trial, y);
+  if (auto r = kernel_.settle(trial, y)) return std::move(*r);
+  return run_full_trial(seed, trial);
+}
+
+TrialResult ExposureRunner::run_full_trial(std::uint64_t seed, std::uint64_t trial) const {
   const TrialScenario t = trial_scenario(seed, trial);
   return result_of(trial, t, settle_inline(t.market, t.meter_rows));
 }

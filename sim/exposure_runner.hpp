@@ -12,6 +12,7 @@
 #include "sim/exposure_trial_result.hpp"
 #include "settlement/market.hpp"
 #include "settlement/statement.hpp"
+#include "sim/exposure_kernel.hpp"
 #include "sim/exposure_trial.hpp"
 
 namespace drsim::sim {
@@ -25,14 +26,19 @@ class ExposureRunner {
  public:
   // Settles the base year without events once: the EO a trial's loss is measured from.
   ExposureRunner(const Market& file, ExposureModel model);
+  ExposureRunner(const ExposureRunner&) = delete;  // the kernel refers to the members
+  ExposureRunner& operator=(const ExposureRunner&) = delete;
 
   const Market& base() const { return base_; }
   const ExposureModel& model() const { return model_; }
   Money eo_without_events() const { return eo_without_events_; }
 
   TrialScenario trial_scenario(std::uint64_t seed, std::uint64_t trial) const;
-  // Simulates and settles one trial (sim::simulate + settle, as `drsim run`).
+  // Settles one trial: its drawn year through the trial kernel (the settlement functions of
+  // `drsim run` on the draws), or, where the kernel declines (a trial that fails), run_full_trial.
   TrialResult run_trial(std::uint64_t seed, std::uint64_t trial) const;
+  // Builds the trial's scenario and simulates and settles it (sim::simulate + settle, as `drsim run`).
+  TrialResult run_full_trial(std::uint64_t seed, std::uint64_t trial) const;
   // The figures of a settled trial.
   TrialResult result_of(std::uint64_t trial, const TrialScenario& t, const Statement& st) const;
 
@@ -48,8 +54,10 @@ class ExposureRunner {
  private:
   Market base_;
   ExposureModel model_;
+  ExposureFrame frame_;
   Money eo_without_events_;
   std::map<std::string, std::uint32_t> resource_index_;
+  TrialKernel kernel_;
 };
 
 // Settles a market with inline meter rows exactly as `drsim run` does (without the event

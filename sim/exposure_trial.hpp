@@ -3,6 +3,7 @@
 
 #include <cstdint>
 
+#include "sim/exposure_draw.hpp"
 #include "sim/exposure_model.hpp"
 #include "settlement/market.hpp"
 #include "sim/meter_row.hpp"
@@ -23,5 +24,8 @@ struct TrialScenario {
 // Draws trial `trial` of the study from the stream of (seed, trial) and builds its scenario
 // (docs/exposure.md gives the order of the draws and how responses become meter rows).
 TrialScenario build_trial(const Market& base, const ExposureModel& model, std::uint64_t seed, std::uint64_t trial);
+// The same, with the study's frame found once (the runner's).
+TrialScenario build_trial(const Market& base, const ExposureModel& model, const ExposureFrame& frame,
+                          std::uint64_t seed, std::uint64_t trial);
 
 }  // namespace drsim::sim

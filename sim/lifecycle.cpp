@@ -14,14 +14,13 @@
 #include "sim/engine.hpp"
 #include "sim/event_priority.hpp"
 #include "sim/exemption_stages.hpp"
+#include "sim/hour_terms.hpp"
 #include "sim/meter_integrator.hpp"
 #include "sim/obligation_plan.hpp"
 
 namespace drsim::sim {
 
 namespace {
-
-bool overlaps(MarketTime a0, MarketTime a1, MarketTime b0, MarketTime b1) { return a0 < b1 && b0 < a1; }
 
 // The integrator as the meter history of the baselines.
 class IntegratorHistory final : public MeterHistory {
@@ -216,57 +215,20 @@ class Lifecycle {
     });
   }
 
-  // Rules.md 3.4: the smallest MW in force over the hour's obligated part, cleared plus
-  // FRAP MW counting wherever no entry is in force during some of it; an hour with no
-  // obligated part takes the MW in force at its start. Entries never overlap (an input error).
-  Mw available_in(const ObligationSchedule& p, MarketTime hour) const {
-    const SeasonRegistration* reg = p.registration;
-    const Mw registered = reg ? reg->cleared_mw + reg->frap_mw : Mw{};
-    ExactTime from = max(ExactTime::of(hour), ExactTime::of(s_.instructions[p.instruction].start));
-    ExactTime to = min(ExactTime::of(hour + Duration::hours(1)), p.obligated_end);
-    if (to <= from) {
-      from = ExactTime::of(hour);  // the instant of its start
-      to = from + ExactDuration{1};
-    }
-    std::vector<const Availability*> in_force;
-    for (const Availability* av : availability_of_[p.resource]) {
-      if (ExactTime::of(av->start) < to && from < ExactTime::of(av->end)) in_force.push_back(av);
-    }
-    std::sort(in_force.begin(), in_force.end(),
-              [](const Availability* a, const Availability* b) { return a->start < b->start; });
-    std::optional<Mw> low;
-    bool gap = false;
-    ExactTime reached = from;
-    for (const Availability* av : in_force) {
-      if (ExactTime::of(av->start) > reached) gap = true;
-      reached = max(reached, ExactTime::of(av->end));
-      low = low ? min(*low, av->available_mw) : av->available_mw;
-    }
-    if (reached < to) gap = true;
-    if (gap) low = low ? min(*low, registered) : registered;
-    return *low;
-  }
-
   void on_hour(std::size_t k, std::size_t h) {
     const ObligationSchedule& p = plans_[k];
     InstructionRecord& rec = record_.instructions[k];
     const Instruction& ins = s_.instructions[p.instruction];
     HourRecord& hr = rec.hours[h];
-    const MarketTime hour_end = hr.hour + Duration::hours(1);
-    hr.instruction_mw = ins.mw_in(hr.hour);
-    hr.available_mw = available_in(p, hr.hour);
-    hr.instructed_mw = instructed_mw(hr.instruction_mw, hr.available_mw);
-    if (rec.report) hr.reported_target = s_.advanced_reporting[*rec.report].target_in(hr.hour);
-    if (rec.late_report) hr.flags |= kLateAdvancedReporting;
-    if (!ins.acknowledged) hr.flags |= kNotAcknowledged;
-    bool excused = false;
-    for (const Outage* o : outages_of_[p.resource]) {
-      if (!overlaps(o->start, o->end, hr.hour, hour_end)) continue;
-      if (o->reason == OutageReason::forced) hr.flags |= kForcedOutage;
-      else excused = true;
-    }
-    hr.exempt = rec.whole_exemption != ExemptReason::none ? rec.whole_exemption
-                                                          : hour_exemption(hr.hour, p.obligated_end, excused);
+    const InstructionTerms terms{ins,
+                                 p.registration,
+                                 p.obligated_end,
+                                 availability_of_[p.resource],
+                                 outages_of_[p.resource],
+                                 rec.report ? &s_.advanced_reporting[*rec.report] : nullptr,
+                                 rec.late_report,
+                                 rec.whole_exemption};
+    fill_hour_terms(terms, hr);
     hr.measured = meters_.window_average(windows_[k][h]);
     if (s_.resources[p.resource].protocol == Protocol::baseline) {
       // Too few eligible days is an input error only for an hour that needs its baseline;

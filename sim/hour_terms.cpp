@@ -1,0 +1,62 @@
+// The terms of an instruction's hour: instructed MW (3.4, 4.3), reported target, outage flags and exemption (4.2).
+#include "sim/hour_terms.hpp"
+
+#include <algorithm>
+
+#include "settlement/exemption.hpp"
+#include "settlement/flags.hpp"
+
+namespace drsim::sim {
+
+namespace {
+bool overlaps(MarketTime a0, MarketTime a1, MarketTime b0, MarketTime b1) { return a0 < b1 && b0 < a1; }
+}  // namespace
+
+Mw available_in(const InstructionTerms& t, MarketTime hour) {
+  const SeasonRegistration* reg = t.registration;
+  const Mw registered = reg ? reg->cleared_mw + reg->frap_mw : Mw{};
+  if (t.availability.empty()) return registered;  // no entry in force anywhere: the registered MW
+  ExactTime from = max(ExactTime::of(hour), ExactTime::of(t.instruction.start));
+  ExactTime to = min(ExactTime::of(hour + Duration::hours(1)), t.obligated_end);
+  if (to <= from) {
+    from = ExactTime::of(hour);  // the instant of its start
+    to = from + ExactDuration{1};
+  }
+  std::vector<const Availability*> in_force;
+  for (const Availability* av : t.availability) {
+    if (ExactTime::of(av->start) < to && from < ExactTime::of(av->end)) in_force.push_back(av);
+  }
+  std::sort(in_force.begin(), in_force.end(),
+            [](const Availability* a, const Availability* b) { return a->start < b->start; });
+  std::optional<Mw> low;
+  bool gap = false;
+  ExactTime reached = from;
+  for (const Availability* av : in_force) {
+    if (ExactTime::of(av->start) > reached) gap = true;
+    reached = max(reached, ExactTime::of(av->end));
+    low = low ? min(*low, av->available_mw) : av->available_mw;
+  }
+  if (reached < to) gap = true;
+  if (gap) low = low ? min(*low, registered) : registered;
+  return *low;
+}
+
+void fill_hour_terms(const InstructionTerms& t, HourRecord& hr) {
+  const MarketTime hour_end = hr.hour + Duration::hours(1);
+  hr.instruction_mw = t.instruction.mw_in(hr.hour);
+  hr.available_mw = available_in(t, hr.hour);
+  hr.instructed_mw = instructed_mw(hr.instruction_mw, hr.available_mw);
+  if (t.report) hr.reported_target = t.report->target_in(hr.hour);
+  if (t.late_report) hr.flags |= kLateAdvancedReporting;
+  if (!t.instruction.acknowledged) hr.flags |= kNotAcknowledged;
+  bool excused = false;
+  for (const Outage* o : t.outages) {
+    if (!overlaps(o->start, o->end, hr.hour, hour_end)) continue;
+    if (o->reason == OutageReason::forced) hr.flags |= kForcedOutage;
+    else excused = true;
+  }
+  hr.exempt = t.whole_exemption != ExemptReason::none ? t.whole_exemption
+                                                      : hour_exemption(hr.hour, t.obligated_end, excused);
+}
+
+}  // namespace drsim::sim
