@@ -1,6 +1,7 @@
 // Capacity payments (rules.md 4.9).
 #include "capacity.hpp"
 
+#include <algorithm>
 #include <string_view>
 #include <unordered_map>
 
@@ -12,6 +13,30 @@ bool acp_disqualified_on(const Resource& r, const std::vector<Disqualification>&
     if (d.from <= day && day < d.until && d.resource_id == r.id) return true;
   }
   return false;
+}
+
+std::vector<DateRange> disqualified_runs(const Resource& r, const std::vector<Disqualification>& dq, DateRange days) {
+  std::vector<DateRange> runs;
+  const auto add = [&](Date from, Date until) {
+    from = std::max(from, days.begin);
+    until = std::min(until, days.end);
+    if (from < until) runs.push_back({from, until});
+  };
+  if (r.acp_disqualified_through) add(days.begin, *r.acp_disqualified_through + 1);
+  for (const auto& d : dq) {
+    if (d.resource_id == r.id) add(d.from, d.until);
+  }
+  std::sort(runs.begin(), runs.end(), [](const DateRange& a, const DateRange& b) { return a.begin < b.begin; });
+  std::size_t kept = 0;
+  for (const DateRange& run : runs) {
+    if (kept > 0 && run.begin <= runs[kept - 1].end) {
+      runs[kept - 1].end = std::max(runs[kept - 1].end, run.end);
+    } else {
+      runs[kept++] = run;
+    }
+  }
+  runs.resize(kept);
+  return runs;
 }
 
 std::vector<Disqualification> disqualifications_of(const Resource& r, const std::vector<Disqualification>& dq) {
@@ -58,9 +83,8 @@ std::optional<CapacityLine> capacity_line(const Market& s, const Resource& r, Se
     }
   }
   if (!reg->excluded) {
-    for (Date d = days.begin; d < days.end; d = d + 1) {
-      if (!acp_disqualified_on(r, mine, d)) ++line.days_paid;
-    }
+    line.days_paid = days.days();
+    for (const DateRange& run : disqualified_runs(r, mine, days)) line.days_paid -= run.days();
   } else if (why) {
     why->add("4.9", "", "the season's registration is excluded from ACP: no day is paid");
   }

@@ -25,6 +25,10 @@ struct CapacityLine {
 // `acp_disqualified_through`, inclusive) is in effect on `day`.
 bool acp_disqualified_on(const Resource& r, const std::vector<Disqualification>& dq, Date day);
 
+// The days of `days` on which ACP is withheld from `r`: through its acp_disqualified_through,
+// and over each disqualification of `dq` that is its own, as sorted, disjoint, non-adjacent runs.
+// acp_disqualified_on holds on exactly the days of these runs.
+std::vector<DateRange> disqualified_runs(const Resource& r, const std::vector<Disqualification>& dq, DateRange days);
 // The disqualifications of one resource, so that a day-by-day test looks at its own only.
 std::vector<Disqualification> disqualifications_of(const Resource& r, const std::vector<Disqualification>& dq);
 

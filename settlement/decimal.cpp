@@ -12,6 +12,12 @@ int128 div_round_half_away(int128 value, int128 divisor) {
   const uint128 magnitude = negative ? -static_cast<uint128>(value)
                                                : static_cast<uint128>(value);
   const auto d = static_cast<uint128>(divisor);
+  if (magnitude <= UINT64_MAX && d <= UINT64_MAX) {  // the common case, in one 64-bit division
+    const auto m64 = static_cast<std::uint64_t>(magnitude), d64 = static_cast<std::uint64_t>(d);
+    std::uint64_t q = m64 / d64;
+    if (m64 % d64 >= d64 - m64 % d64) ++q;
+    return negative ? -static_cast<int128>(q) : static_cast<int128>(q);
+  }
   uint128 quotient = magnitude / d;
   const uint128 remainder = magnitude % d;
   if (remainder >= d - remainder) ++quotient;  // remainder x 2 >= divisor, without overflow

@@ -26,8 +26,23 @@ std::vector<SeasonedShortfall> shortfalls_of(const std::vector<ChargedShortfall>
                                              const std::vector<std::string>& resources) {
   const std::unordered_set<std::string_view> mine(resources.begin(), resources.end());
   std::vector<SeasonedShortfall> out;
+  // Charged hours come in runs of one resource and one day: each looked up once per run.
+  std::string_view last_id;  // the run's id (by address: a run shares one id's storage)
+  bool last_mine = false;
+  std::optional<Date> last_day;
+  SeasonKey last_season;
   for (const auto& c : charged) {
-    if (mine.contains(c.resource_id)) out.push_back({c.hour.seconds(), c.shortfall, season_key(c.hour.date())});
+    if (c.resource_id.data() != last_id.data() || c.resource_id.size() != last_id.size()) {
+      last_id = c.resource_id;
+      last_mine = mine.contains(c.resource_id);
+    }
+    if (!last_mine) continue;
+    const Date day = c.hour.date();
+    if (day != last_day) {
+      last_day = day;
+      last_season = season_key(day);
+    }
+    out.push_back({c.hour.seconds(), c.shortfall, last_season});
   }
   return out;
 }
@@ -36,18 +51,36 @@ std::vector<SeasonedShortfall> shortfalls_of(const std::vector<ChargedShortfall>
 // hour (MW sums are exact, so the order of adding is free).
 Mw max_hourly_in(const std::vector<SeasonedShortfall>& shortfalls, SeasonKey season,
                  std::optional<std::int64_t>* worst_hour = nullptr) {
-  std::vector<std::pair<std::int64_t, Mw>> by_hour;
+  // The season's hours as a dense table (a season has at most 92 x 24 hours), summed in one
+  // pass; hours not on the hour (never a settlement hour, but possible in a test) go by sorting.
+  const DateRange days = season_range(season.planning_year, season.season);
+  const std::int64_t first = MarketTime::at(days.begin).seconds();
+  const auto hours = static_cast<std::size_t>(days.days()) * 24;
+  std::vector<Mw> sum(hours);
+  std::vector<char> seen(hours, 0);
+  std::vector<std::pair<std::int64_t, Mw>> odd;
   for (const auto& c : shortfalls) {
-    if (c.season == season) by_hour.emplace_back(c.hour, c.shortfall);
+    if (c.season != season) continue;
+    const std::int64_t offset = c.hour - first;
+    if (offset >= 0 && offset % 3600 == 0 && static_cast<std::size_t>(offset / 3600) < hours) {
+      const auto h = static_cast<std::size_t>(offset / 3600);
+      sum[h] += c.shortfall;
+      seen[h] = 1;
+    } else {
+      odd.emplace_back(c.hour, c.shortfall);
+    }
   }
-  std::sort(by_hour.begin(), by_hour.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (std::size_t h = 0; h < hours; ++h) {
+    if (seen[h]) odd.emplace_back(first + static_cast<std::int64_t>(h) * 3600, sum[h]);
+  }
+  std::sort(odd.begin(), odd.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   Mw worst;
-  for (std::size_t i = 0; i < by_hour.size();) {
-    Mw sum;
-    const std::int64_t hour = by_hour[i].first;
-    for (; i < by_hour.size() && by_hour[i].first == hour; ++i) sum += by_hour[i].second;
-    if (worst_hour && (!*worst_hour || worst < sum)) *worst_hour = hour;
-    worst = max(worst, sum);
+  for (std::size_t i = 0; i < odd.size();) {
+    Mw total;
+    const std::int64_t hour = odd[i].first;
+    for (; i < odd.size() && odd[i].first == hour; ++i) total += odd[i].second;
+    if (worst_hour && (!*worst_hour || worst < total)) *worst_hour = hour;
+    worst = max(worst, total);
   }
   return worst;
 }
@@ -116,25 +149,24 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
     // Bounds (rules.md 1a v1.2): with at most 1e6 resources (one YAML node each at least) of at
     // most 1e5 MW, `cleared`, line.cleared_mw and the hourly sums of shortfall (at most 3.2e5 MW
     // each) stay below 3.2e11 MW, inside Decimal's 9.2e12; the day sums go to WideDecimal.
-    // A resource never disqualified counts on every day: its MW is summed once, and only the
-    // others are looked at day by day (the sums are exact, so the order of adding is free).
-    Mw steady;
-    std::vector<std::size_t> varying;
+    // ClearedMW(s, d): the MW of every LMR not excluded, less that of each on the days of its
+    // disqualified runs (a difference array over the season's days: no look-up per day).
+    Mw all;
+    std::vector<Mw> drop(static_cast<std::size_t>(days.days()) + 1);
     for (std::size_t i = 0; i < mine.size() && !fixed; ++i) {
       const auto& reg = at(mine[i]->seasons, season);
       if (!reg || reg->excluded) continue;
-      if (mine_dq[i].empty() && !mine[i]->acp_disqualified_through) steady += reg->cleared_mw;
-      else varying.push_back(i);
-    }
-    for (Date d = days.begin; d < days.end; d = d + 1) {
-      Mw cleared = steady;
-      if (fixed) {
-        cleared = *fixed;
-      } else {
-        for (const std::size_t i : varying) {
-          if (!acp_disqualified_on(*mine[i], mine_dq[i], d)) cleared += at(mine[i]->seasons, season)->cleared_mw;
-        }
+      all += reg->cleared_mw;
+      for (const DateRange& run : disqualified_runs(*mine[i], mine_dq[i], days)) {
+        drop[static_cast<std::size_t>(run.begin - days.begin)] += reg->cleared_mw;
+        Mw& back = drop[static_cast<std::size_t>(run.end - days.begin)];
+        back = back - reg->cleared_mw;
       }
+    }
+    Mw dropped;
+    for (Date d = days.begin; d < days.end; d = d + 1) {
+      dropped += drop[static_cast<std::size_t>(d - days.begin)];
+      const Mw cleared = fixed ? *fixed : all - dropped;
       if (w && (runs.empty() || runs.back().second != cleared)) runs.emplace_back(d, cleared);
       line.mw_days_before += cleared.value();
       line.mw_days_after += max(cleared - line.nonperformance_mw, Mw{}).value();

@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "explanation.hpp"
@@ -14,7 +15,7 @@ namespace drsim {
 
 // The shortfall MW of one resource in one charged settlement hour.
 struct ChargedShortfall {
-  std::string resource_id;
+  std::string_view resource_id;  // the resource's id, held by the market or statement (nothing copied per hour)
   MarketTime hour;
   Mw shortfall;
 };

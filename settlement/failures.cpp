@@ -2,7 +2,7 @@
 #include "failures.hpp"
 
 #include <algorithm>
-#include <map>
+#include <numeric>
 #include <tuple>
 
 #include "exact_time.hpp"
@@ -11,7 +11,12 @@ namespace drsim {
 
 FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules& rules, Explanation* why,
                               std::string_view explained) {
-  std::stable_sort(occasions.begin(), occasions.end(), [](const auto& a, const auto& b) {
+  // Sorted as positions, not by moving the occasions and their ids around.
+  std::vector<std::size_t> order(occasions.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    const FailedOccasion& a = occasions[x];
+    const FailedOccasion& b = occasions[y];
     return std::tie(a.resource_id, a.season, a.start, a.instruction_id) <
            std::tie(b.resource_id, b.season, b.start, b.instruction_id);
   });
@@ -19,14 +24,21 @@ FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules
   const ExactDuration separation = ExactDuration::hours(rules.failure_separation_h);
 
   FailureOutcome out;
+  out.lines.reserve(occasions.size());
   struct SeasonState {
     int counted = 0;
     const FailedOccasion* last = nullptr;
   };
-  std::map<std::pair<std::string, SeasonKey>, SeasonState> state;
-  for (const auto& occ : occasions) {
+  // The occasions of one resource and season are consecutive in that order: one state at a time.
+  SeasonState st;
+  const FailedOccasion* group = nullptr;  // the first occasion of the current resource and season
+  for (const std::size_t position : order) {
+    const FailedOccasion& occ = occasions[position];
+    if (group == nullptr || occ.resource_id != group->resource_id || occ.season != group->season) {
+      st = SeasonState{};
+      group = &occ;
+    }
     FailureLine line{occ, false, false};
-    auto& st = state[{occ.resource_id, occ.season}];
     Explanation* w = why && occ.instruction_id == explained ? why : nullptr;
     if (w) {
       w->add("4.8", "", "a failed occasion: the instruction has a charged hour that counts",

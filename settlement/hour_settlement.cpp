@@ -118,8 +118,10 @@ HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& 
   // shortfall_mwh = shortfall x frac_h, rounded once to six places on the exact
   // fraction (microseconds / 3.6e9): a 5-minute part of an hour is 1/12, not 0.083333,
   // and 1199.9988 s of 3 MW is 0.999999 (rules.md 1a).
-  s.shortfall_mwh = Mwh(Decimal::ratio(int128{s.shortfall.value().micros()} * h.obligated.us,
-                                       int128{ExactDuration::kPerHour} * Decimal::kScale));
+  s.shortfall_mwh = h.obligated.us == ExactDuration::kPerHour  // a whole hour: exactly the MW
+                        ? Mwh(s.shortfall.value())
+                        : Mwh(Decimal::ratio(int128{s.shortfall.value().micros()} * h.obligated.us,
+                                             int128{ExactDuration::kPerHour} * Decimal::kScale));
   if (why) {
     why->add("1a", "",
              "shortfall MWh = shortfall MW x obligated microseconds / 3,600,000,000, rounded once to six places",

@@ -30,8 +30,6 @@ uint128 magnitude(int128 v) { return v < 0 ? -static_cast<uint128>(v) : static_c
 
 }  // namespace
 
-ExactUsd ExactUsd::product(Decimal a, Decimal b, Decimal c) { return product(a, b, WideDecimal(c)); }
-
 // a x b x c in 1e-18 dollars, split as cents x 1e16 + rest without ever forming
 // the full product: P = |a x b| = q x 1e16 + r (|a x b| <= (9.2e18)^2 < 2^127), so
 // |a b c| = (q |c|) x 1e16 + r |c|, where r |c| < 1e16 |c| fits 128 bits for
@@ -39,6 +37,9 @@ ExactUsd ExactUsd::product(Decimal a, Decimal b, Decimal c) { return product(a, 
 ExactUsd ExactUsd::product(Decimal a, Decimal b, WideDecimal c) {
   const char* const beyond = "money product beyond 1.7e36 dollars";
   const uint128 p = magnitude(a.micros()) * magnitude(b.micros());
+  const bool negative = ((a.micros() < 0) != (b.micros() < 0)) != (c.micros() < 0);
+  const uint128 cm = magnitude(c.micros());
+  if (p <= UINT64_MAX && cm < kSmallFactor) return small_product(static_cast<std::uint64_t>(p), static_cast<std::uint64_t>(cm), negative);
   const uint128 q = p / kRest;
   const uint128 r = p % kRest;
   uint128 whole = 0, part = 0, cents = 0;
@@ -50,7 +51,6 @@ ExactUsd ExactUsd::product(Decimal a, Decimal b, WideDecimal c) {
   }
   const auto magnitude_cents = static_cast<int128>(cents);
   const auto rest = static_cast<std::int64_t>(part % kRest);
-  const bool negative = ((a.micros() < 0) != (b.micros() < 0)) != (c.micros() < 0);
   if (!negative || (magnitude_cents == 0 && rest == 0)) return ExactUsd(magnitude_cents, rest);
   return -ExactUsd(magnitude_cents, rest);
 }
@@ -74,17 +74,6 @@ ExactUsd ExactUsd::operator-() const {
   return ExactUsd(-cents_ - 1, kRestPerCent - rest_);
 }
 
-Money round_to_cents(ExactUsd amount) {
-  // value = cents x 1e16 + rest with 0 <= rest < 1e16. Half away from zero: a value
-  // at or above 0 goes up when rest >= 0.5 cent; a negative one (cents < 0) has the
-  // magnitude (-cents - 1) + (1e16 - rest)/1e16, which rounds up in magnitude, to
-  // `cents`, when rest <= 0.5 cent, and down, to cents + 1, when rest > 0.5 cent.
-  constexpr std::int64_t kHalf = ExactUsd::kRestPerCent / 2;
-  const int128 cents = amount.floor_cents();
-  const bool up = cents >= 0 ? amount.rest() >= kHalf : amount.rest() > kHalf;
-  return Money::from_cents(up ? cents + 1 : cents);
-}
-
 std::optional<Money> Money::parse(std::string_view text) {
   const auto cents = parse_scaled(text, 2, true);
   if (!cents) return std::nullopt;
@@ -100,16 +89,6 @@ std::optional<std::int64_t> Money::cents64() const {
 
 std::string Money::str() const { return scaled_fixed(cents_, 2, 2); }
 
-Money Money::operator+(Money o) const {
-  int128 r = 0;
-  if (__builtin_add_overflow(cents_, o.cents_, &r)) overflow("money sum beyond 1.7e36 dollars");
-  return Money(r);
-}
-
-Money Money::operator-(Money o) const {
-  int128 r = 0;
-  if (__builtin_sub_overflow(cents_, o.cents_, &r)) overflow("money difference beyond 1.7e36 dollars");
-  return Money(r);
-}
+void money_overflow(const char* what) { throw std::overflow_error(what); }
 
 }  // namespace drsim

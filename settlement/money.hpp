@@ -25,6 +25,10 @@ class ExactUsd {
   // a x b x c exactly (each in millionths, so the product is in 1e-18 dollars).
   static ExactUsd product(Decimal a, Decimal b, Decimal c = Decimal::from_int(1));
   static ExactUsd product(Decimal a, Decimal b, WideDecimal c);
+  // |a b| x |c| = p64 x c64 with the sign `negative`, for p64 < 2^64 and c64 < kSmallFactor: the
+  // split of product() in 64-bit steps (every charge of an hour and every capacity line).
+  static constexpr std::uint64_t kSmallFactor = 100'000'000'000;  // 1e11 micros
+  static ExactUsd small_product(std::uint64_t p64, std::uint64_t c64, bool negative);
   constexpr int128 floor_cents() const { return cents_; }
   constexpr std::int64_t rest() const { return rest_; }  // in 1e-18 dollars, 0 <= rest < 1e16
   ExactUsd operator+(ExactUsd o) const;
@@ -37,6 +41,29 @@ class ExactUsd {
   int128 cents_ = 0;       // value = cents_ x 1e16 + rest_, in 1e-18 dollars
   std::int64_t rest_ = 0;
 };
+
+// p = q x 1e16 + r, r = rh x 1e8 + rl, and r c = (rh c div 1e8) x 1e16 + ((rh c mod 1e8) x 1e8 + rl c),
+// each term below 2^64 for c < 1e11.
+inline ExactUsd ExactUsd::small_product(std::uint64_t p64, std::uint64_t c64, bool negative) {
+  constexpr std::uint64_t kRest = kRestPerCent, kHalf = 100'000'000;  // kRest = kHalf^2
+  const std::uint64_t q = p64 / kRest, r = p64 % kRest;
+  const std::uint64_t high = (r / kHalf) * c64, low = (r % kHalf) * c64;
+  const std::uint64_t tail = (high % kHalf) * kHalf + low;  // < 1e16 + 1e19
+  const int128 cents = static_cast<int128>(q) * c64 + high / kHalf + tail / kRest;
+  const auto rest = static_cast<std::int64_t>(tail % kRest);
+  if (!negative || (cents == 0 && rest == 0)) return ExactUsd(cents, rest);
+  return -ExactUsd(cents, rest);
+}
+
+inline ExactUsd ExactUsd::product(Decimal a, Decimal b, Decimal c) {
+  const auto magnitude = [](std::int64_t v) { return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v); };
+  const uint128 p = uint128{magnitude(a.micros())} * magnitude(b.micros());
+  const std::uint64_t cm = magnitude(c.micros());
+  if (p <= UINT64_MAX && cm < kSmallFactor) {
+    return small_product(static_cast<std::uint64_t>(p), cm, ((a.micros() < 0) != (b.micros() < 0)) != (c.micros() < 0));
+  }
+  return product(a, b, WideDecimal(c));
+}
 
 // A settled amount of money in whole cents, held in 128 bits: the largest line a
 // scenario within the documented limits can charge (3.2e5 MWh x 1e6 $/MWh x 1e6)
@@ -55,7 +82,7 @@ class Money {
   std::optional<std::int64_t> cents64() const;
   // "6302.75", "-0.05": always two decimals, every digit exact.
   std::string str() const;
-  Money operator+(Money o) const;
+  Money operator+(Money o) const;  // throw std::overflow_error beyond +-1.7e38 cents
   Money operator-(Money o) const;
   Money operator-() const { return Money(0) - *this; }
   Money& operator+=(Money o) { return *this = *this + o; }
@@ -67,8 +94,32 @@ class Money {
   int128 cents_ = 0;
 };
 
+// Throws std::overflow_error(what): out of line, so the sums above stay small enough to inline.
+[[noreturn]] void money_overflow(const char* what);
+
+inline Money Money::operator+(Money o) const {
+  int128 r = 0;
+  if (__builtin_add_overflow(cents_, o.cents_, &r)) money_overflow("money sum beyond 1.7e36 dollars");
+  return Money(r);
+}
+
+inline Money Money::operator-(Money o) const {
+  int128 r = 0;
+  if (__builtin_sub_overflow(cents_, o.cents_, &r)) money_overflow("money difference beyond 1.7e36 dollars");
+  return Money(r);
+}
+
 // The one rounding of money in drsim: to the cent, half away from zero
 // (rules.md 1a, 4.7). Every line item passes through here exactly once.
-Money round_to_cents(ExactUsd amount);
+// value = cents x 1e16 + rest with 0 <= rest < 1e16. Half away from zero: a value
+// at or above 0 goes up when rest >= 0.5 cent; a negative one (cents < 0) has the
+// magnitude (-cents - 1) + (1e16 - rest)/1e16, which rounds up in magnitude, to
+// `cents`, when rest <= 0.5 cent, and down, to cents + 1, when rest > 0.5 cent.
+inline Money round_to_cents(ExactUsd amount) {
+  constexpr std::int64_t kHalf = ExactUsd::kRestPerCent / 2;
+  const int128 cents = amount.floor_cents();
+  const bool up = cents >= 0 ? amount.rest() >= kHalf : amount.rest() > kHalf;
+  return Money::from_cents(up ? cents + 1 : cents);
+}
 
 }  // namespace drsim

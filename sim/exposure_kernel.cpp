@@ -94,10 +94,18 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
       ExemptReason whole = exemption_at_issue(ins, reg, declared_[d.resource][season]);
       if (whole == ExemptReason::none) whole = exemption_at_start(ins, *reg, prior, rules);
       if (is_deployment(ins, whole)) ++prior;
-      outages = outages_[d.resource];
-      if (d.outage) outages.push_back(&forced);
-      const InstructionTerms terms{ins,      reg,           obligated_end(ins, reg), availability_[d.resource],
-                                   outages,  d.missing_report ? nullptr : &report,   false, whole};
+      if (d.outage) {  // the base's outages of the resource and the drawn one
+        outages = outages_[d.resource];
+        outages.push_back(&forced);
+      }
+      const InstructionTerms terms{ins,
+                                   reg,
+                                   obligated_end(ins, reg),
+                                   availability_[d.resource],
+                                   d.outage ? outages : outages_[d.resource],
+                                   d.missing_report ? nullptr : &report,
+                                   false,
+                                   whole};
       const Mw metered = metered_mw(res, model_, d);
       const std::optional<Mw> baseline =
           res.protocol == Protocol::baseline ? std::optional<Mw>(drawn_baseline(model_, d)) : std::nullopt;
