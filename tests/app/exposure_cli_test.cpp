@@ -193,6 +193,56 @@ TEST_CASE("exposure: a trial's figures equal `drsim run` on its dumped scenario"
   CHECK(compared_with_penalty > 0);  // seed 3 has charged trials among the first 12
 }
 
+TEST_CASE("exposure: on many random trials of a pushed study, each equals `drsim run` on its dump", "[exposure]") {
+  // The bundled portfolio under a harsher model: several emergencies a season at any hour, any
+  // notice (short notice exempts), wide delivered fractions, missing reports and outages, so the
+  // trials meet charges, failures, disqualifications, max_interruptions and max_duration.
+  Scratch tmp;
+  std::string text = slurp(kScenario);
+  text.erase(text.find("\nexposure:") + 1);
+  text += R"(exposure:
+  seasons:
+    summer: {emergencies: {min: 2, max: 5}, hours: {min: 1, max: 8}, start_hour: {min: 0, max: 23}}
+    fall: {emergencies: {min: 1, max: 4}, hours: {min: 1, max: 8}, start_hour: {min: 0, max: 23}}
+    winter: {emergencies: {min: 1, max: 4}, hours: {min: 1, max: 8}, start_hour: {min: 0, max: 23}}
+    spring: {emergencies: {min: 0, max: 3}, hours: {min: 1, max: 8}, start_hour: {min: 0, max: 23}}
+  coverage:
+    - {lbas: [AMMO, CWLD], weight: 1}
+    - {lbas: [AMMO], weight: 1}
+  notice_h: {min: 0, max: 12}
+  rsg_usd_per_mwh: {min: 0, max: 5}
+  delivered_fraction:
+    default: {min: 0.30, max: 1.20}
+  missing_reporting_probability: 0.1
+  forced_outage_probability: 0.1
+  baseline_factor: 1.5
+)";
+  const std::string scenario = tmp / "pushed.yaml";
+  std::ofstream(scenario, std::ios::binary) << text;
+  constexpr int kTrials = 40;
+  REQUIRE(drsim("exposure " + scenario + " --trials " + std::to_string(kTrials) + " --seed 11 -q --out " + (tmp / "run")) == 0);
+  const auto rows = csv_rows(tmp / "run/exposure.csv");
+  REQUIRE(rows.size() == kTrials);
+  int charged = 0, disqualified = 0;
+  for (const auto& row : rows) {
+    // trial,penalty,energy,rsg,capacity,eo_before,eo,eo_loss,dq_count,emergencies,instructions,dq
+    const std::string dump = tmp / ("trial" + row[0]);
+    REQUIRE(drsim("exposure " + scenario + " --seed 11 -q --dump-trial " + row[0] + " --out " + dump) == 0);
+    REQUIRE(drsim("run " + dump + "/scenario.yaml -q --out " + dump + "/out") == 0);
+    const std::string summary = slurp(dump + "/out/summary.json");
+    INFO("trial " << row[0]);
+    CHECK(json_number(summary, "penalty_usd") == row[1]);
+    CHECK(json_number(summary, "energy_charge_usd") == row[2]);
+    CHECK(json_number(summary, "rsg_charge_usd") == row[3]);
+    CHECK(json_number(summary, "capacity_usd") == row[4]);
+    CHECK(json_number(summary, "eo_usd") == row[6]);
+    charged += row[1] != "0.00";
+    disqualified += row[8] != "0";
+  }
+  CHECK(charged >= kTrials / 2);  // the comparison covered charged years and disqualifications
+  CHECK(disqualified > 0);
+}
+
 TEST_CASE("exposure: Ctrl-C writes the completed trials as partial and exits 130", "[exposure]") {
   Scratch tmp;
   const std::string out = tmp / "partial";
