@@ -3,7 +3,7 @@
 #   ./build.sh demo   runs the main job on the bundled scenario and writes its outputs and report
 #   ./build.sh test   runs the whole test suite (what CI runs): the release build's tests, then the
 #                     sanitizer build's unit, hostile-input and small golden tests, then each fuzz
-#                     target for DRSIM_FUZZ_SECONDS (default 30) (docs/hardening.md)
+#                     target of that build for DRSIM_FUZZ_SECONDS (default 30) (docs/hardening.md)
 #   ./build.sh unit   only the release build's tests (quick, while developing)
 #   ./build.sh build  only builds
 set -euo pipefail
@@ -27,7 +27,7 @@ test_packages=(chromium libxml2-utils slurm-wlm munge libreoffice-calc-nogui pop
                python3-pandas)
 if ! command -v node >/dev/null || ! command -v npm >/dev/null; then test_packages+=(nodejs npm); fi
 case "$mode" in test|unit) packages+=("${test_packages[@]}") ;; esac
-if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi  # libFuzzer
+if [ "$mode" = test ]; then packages+=(clang libclang-rt-14-dev); fi  # the sanitizer build and libFuzzer
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -40,7 +40,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
 fi
 
 build_dir="${DRSIM_BUILD_DIR:-build}"
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DDRSIM_WERROR=ON >/dev/null
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release -DCMAKE_UNITY_BUILD=ON -DDRSIM_WERROR=ON >/dev/null
 if [ "$mode" = demo ]; then
   cmake --build "$build_dir" -j2 --target drsim  # the program only: no tests, no benchmarks
 else
@@ -62,14 +62,14 @@ case "$mode" in
   test)
     ctest --test-dir "$build_dir" --output-on-failure -j2
     echo "build.sh: release build and tests done at ${SECONDS} s"
+    # One clang tree for the sanitizer tests and the fuzz targets (docs/hardening.md).
     cmake --preset asan >/dev/null
     cmake --build --preset asan -j2
+    echo "build.sh: sanitizer build done at ${SECONDS} s"
     ctest --preset asan-ci
-    echo "build.sh: sanitizer build and tests done at ${SECONDS} s"
-    cmake --preset fuzz >/dev/null
-    cmake --build --preset fuzz -j2
-    fuzz/run_fuzzers.sh "${DRSIM_FUZZ_SECONDS:-30}"
-    echo "build.sh: fuzz build and runs done at ${SECONDS} s"
+    echo "build.sh: sanitizer tests done at ${SECONDS} s"
+    DRSIM_FUZZ_BUILD=build-asan fuzz/run_fuzzers.sh "${DRSIM_FUZZ_SECONDS:-30}"
+    echo "build.sh: fuzz runs done at ${SECONDS} s"
     ;;
   *) echo "usage: ./build.sh [build|demo|test|unit]" >&2; exit 2 ;;
 esac

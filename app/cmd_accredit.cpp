@@ -35,7 +35,7 @@ void run(const AccreditOptions& o) {
   drsim::app::exit_with(drsim::app::kExitOk);
 }
 
-const drsim::app::RegisterCommand reg{50, [](CLI::App& app) {
+const drsim::app::RegisterCommand accredit_command{50, [](CLI::App& app) {
   auto opts = std::make_shared<AccreditOptions>();
   auto* cmd = app.add_subcommand(
       "accredit",

@@ -109,7 +109,7 @@ void run_check(const CheckOptions& opt) {
   if (differs > 0) exit_with(kExitDiffers);
 }
 
-const RegisterCommand reg{30, [](CLI::App& app) {
+const RegisterCommand check_command{30, [](CLI::App& app) {
   auto opt = std::make_shared<CheckOptions>();
   auto* cmd = app.add_subcommand(
       "check",

@@ -17,7 +17,7 @@ struct DiffOptions {
   bool quiet = false;
 };
 
-const RegisterCommand reg{40, [](CLI::App& app) {
+const RegisterCommand diff_command{40, [](CLI::App& app) {
   auto opt = std::make_shared<DiffOptions>();
   auto* cmd = app.add_subcommand(
       "diff",

@@ -89,7 +89,7 @@ void run(const DrillCli& c) {
             << " (drsim run " << final_path << " reproduces them)\n";
 }
 
-const RegisterCommand reg{75, [](CLI::App& app) {
+const RegisterCommand drill_command{75, [](CLI::App& app) {
   auto c = std::make_shared<DrillCli>();
   auto* cmd = app.add_subcommand(
       "drill",

@@ -32,7 +32,7 @@ std::string scenario_of(const std::string& target) {
   return path;
 }
 
-const RegisterCommand reg{37, [](CLI::App& app) {
+const RegisterCommand explain_command{37, [](CLI::App& app) {
   auto opt = std::make_shared<ExplainOptions>();
   auto* cmd = app.add_subcommand(
       "explain",

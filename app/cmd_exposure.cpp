@@ -112,7 +112,9 @@ void run(const ExposureOptions& o) {
   ProgressBar bar(end - first, isatty(STDERR_FILENO) != 0 && !o.quiet && ranks.root());
   const auto t0 = std::chrono::steady_clock::now();
   // Each rank settles its slice of [first, end) (all of it in one process).
-  const auto [mine_first, mine_end] = ranks.slice(first, end);
+  // Not a structured binding: the lambda below captures them (clang 14 refuses captured bindings).
+  const auto mine = ranks.slice(first, end);
+  const std::uint64_t mine_first = mine.first, mine_end = mine.second;
   sim::ExposureBatch batch;
   on_every_rank(ranks, [&] {
     try {
@@ -168,7 +170,7 @@ void run(const ExposureOptions& o) {
   std::cout << "outputs: " << o.out << '\n';
 }
 
-const RegisterCommand reg{60, [](CLI::App& app) {
+const RegisterCommand exposure_command{60, [](CLI::App& app) {
   auto opt = std::make_shared<ExposureOptions>();
   auto* cmd = app.add_subcommand(
       "exposure",

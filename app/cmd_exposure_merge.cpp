@@ -17,7 +17,7 @@ struct MergeOptions {
   bool quiet = false;
 };
 
-const RegisterCommand reg{61, [](CLI::App& app) {
+const RegisterCommand exposure_merge_command{61, [](CLI::App& app) {
   auto opt = std::make_shared<MergeOptions>();
   auto* cmd = app.add_subcommand(
       "exposure-merge",

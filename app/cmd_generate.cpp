@@ -11,7 +11,7 @@
 
 namespace {
 
-const drsim::app::RegisterCommand reg{80, [](CLI::App& app) {
+const drsim::app::RegisterCommand generate_command{80, [](CLI::App& app) {
   auto options = std::make_shared<drsim::generator::Options>();
   CLI::App* cmd = app.add_subcommand(
       "generate",

@@ -189,7 +189,7 @@ void setup_meter(CLI::App* parent) {
   });
 }
 
-const drsim::app::RegisterCommand reg{90, [](CLI::App& app) {
+const drsim::app::RegisterCommand import_command{90, [](CLI::App& app) {
   auto* cmd = app.add_subcommand("import", "convert raw public data files into drsim series CSVs (written to stdout)");
   cmd->require_subcommand(1);
   setup_lmp(cmd);

@@ -13,7 +13,7 @@ struct ReportOptions {
   std::string out;
 };
 
-const RegisterCommand reg{35, [](CLI::App& app) {
+const RegisterCommand report_command{35, [](CLI::App& app) {
   auto opt = std::make_shared<ReportOptions>();
   auto* cmd = app.add_subcommand("report",
                                  "Write report.html from a run's results.sqlite: the same file `drsim run`\n"

@@ -15,7 +15,7 @@ struct RunOptions {
   bool quiet = false;
 };
 
-const RegisterCommand reg{20, [](CLI::App& app) {
+const RegisterCommand run_command{20, [](CLI::App& app) {
   auto opt = std::make_shared<RunOptions>();
   auto* cmd = app.add_subcommand("run",
                                  "Simulate a scenario, settle every instruction-hour and write the outputs.\n"

@@ -63,7 +63,7 @@ void run_sweep_command(const SweepOptions& opt) {
   if (!opt.quiet) std::cout << sweep_summary(f) << "outputs: " << opt.out << '\n';
 }
 
-const RegisterCommand reg{38, [](CLI::App& app) {
+const RegisterCommand sweep_command{38, [](CLI::App& app) {
   auto opt = std::make_shared<SweepOptions>();
   auto* cmd = app.add_subcommand(
       "sweep",

@@ -28,7 +28,7 @@ void run_validate(const std::string& path) {
   drsim::app::exit_with(drsim::app::kExitOk);
 }
 
-const drsim::app::RegisterCommand reg{10, [](CLI::App& app) {
+const drsim::app::RegisterCommand validate_command{10, [](CLI::App& app) {
   auto path = std::make_shared<std::string>();
   CLI::App* cmd = app.add_subcommand(
       "validate",

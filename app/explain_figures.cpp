@@ -242,7 +242,9 @@ ExplainedFigure explain_failure(const RunResult& r, const std::string& instructi
 }
 
 ExplainedFigure explain_capacity(const RunResult& r, const std::string& selector) {
-  const auto [resource, season_text] = split_at(selector, ':', "RESOURCE:SEASON (EL-DR-B2:winter)");
+  const auto parts = split_at(selector, ':', "RESOURCE:SEASON (EL-DR-B2:winter)");
+  const std::string& resource = parts.first;  // captured below: not a structured binding (clang 14)
+  const std::string& season_text = parts.second;
   const Season season = season_of(season_text, selector);
   const Scenario& s = r.scenario;
   const auto res = std::find_if(s.resources.begin(), s.resources.end(), [&](const Resource& x) { return x.id == resource; });

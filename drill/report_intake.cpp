@@ -13,7 +13,6 @@ namespace drsim::drill {
 
 namespace {
 
-constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 struct Period {
   std::optional<MarketTime> start;
@@ -55,11 +54,11 @@ Reply Vtn::post_report(const std::string& body, const std::string& ven, MarketTi
   }
   if (!j.contains("resources") || !j["resources"].is_array()) return problem(400, "report.resources is missing or not an array");
   const std::string& event_id = j["eventID"].get_ref<const std::string&>();
-  std::size_t ev = npos;
+  std::size_t ev = kNoIndex;
   for (std::size_t i = 0; i < events_.size(); ++i) {
     if (events_[i].id == event_id && events_[i].published) ev = i;
   }
-  if (ev == npos) return problem(400, "report.eventID " + event_id + " names no event");
+  if (ev == kNoIndex) return problem(400, "report.eventID " + event_id + " names no event");
   const Event& e = events_[ev];
   if (ven.empty() || vens_[e.ven].mp != ven) return problem(403, "event " + event_id + " is another participant's");
   if (programs_[e.program].id != j["programID"]) return problem(400, "report.programID is not the program of event " + event_id);

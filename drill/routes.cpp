@@ -10,7 +10,6 @@ namespace drsim::drill {
 
 namespace {
 
-constexpr std::size_t npos = static_cast<std::size_t>(-1);
 // The spec's maximum page (skip and limit query parameters).
 constexpr long kMaxLimit = 50;
 
@@ -58,13 +57,13 @@ std::string percent_decode(std::string_view s) {
   return out;
 }
 
-// The index of the object whose "id" is `id` among `n` objects, or npos.
+// The index of the object whose "id" is `id` among `n` objects, or kNoIndex.
 template <class F>
 std::size_t find_id(std::size_t n, const std::string& id, F id_of) {
   for (std::size_t i = 0; i < n; ++i) {
     if (id_of(i) == id) return i;
   }
-  return npos;
+  return kNoIndex;
 }
 
 }  // namespace
@@ -137,7 +136,7 @@ Reply Vtn::get_programs(const std::vector<std::string>& path, const std::string&
   }
   if (path.size() != 2) return problem(404, "no such path");
   const std::size_t i = find_id(programs_.size(), path[1], [this](std::size_t k) { return programs_[k].id; });
-  if (i == npos) return problem(404, "no program " + path[1]);
+  if (i == kNoIndex) return problem(404, "no program " + path[1]);
   return Reply{200, program_json(i), {}};
 }
 
@@ -150,7 +149,7 @@ Reply Vtn::get_vens(const std::vector<std::string>& path, const std::string& ven
     return Reply{200, std::move(all), {}};
   }
   const std::size_t v = find_id(vens_.size(), path[1], [this](std::size_t k) { return vens_[k].id; });
-  if (v == npos) return problem(404, "no VEN " + path[1]);
+  if (v == kNoIndex) return problem(404, "no VEN " + path[1]);
   if (!sees(ven, vens_[v].mp)) return problem(403, "VEN " + path[1] + " is another participant's");
   if (path.size() == 2) return Reply{200, ven_json(v), {}};
   if (path[2] != "resources" || path.size() > 4) return problem(404, "no such path");
@@ -179,7 +178,7 @@ Reply Vtn::get_events(const std::vector<std::string>& path, const std::string& q
   }
   if (path.size() != 2) return problem(404, "no such path");
   const std::size_t i = find_id(events_.size(), path[1], [this](std::size_t k) { return events_[k].id; });
-  if (i == npos || !events_[i].published) return problem(404, "no event " + path[1]);  // not issued yet: not there
+  if (i == kNoIndex || !events_[i].published) return problem(404, "no event " + path[1]);  // not issued yet: not there
   if (!sees(ven, vens_[events_[i].ven].mp)) return problem(403, "event " + path[1] + " is another participant's");
   return Reply{200, event_json(i), {}};
 }

@@ -9,7 +9,6 @@ namespace drsim::drill {
 
 namespace {
 
-constexpr std::size_t npos = static_cast<std::size_t>(-1);
 
 Json values_map(const std::string& type, Json values) { return Json{{"type", type}, {"values", std::move(values)}}; }
 
@@ -28,7 +27,7 @@ Vtn::Vtn(const Scenario& s) : s_(s) {
   for (const auto& p : s.participants) vens_.push_back({fmt::format("ven-{}", vens_.size() + 1), p.id, {}});
   for (std::size_t r = 0; r < s.resources.size(); ++r) {
     const std::size_t v = ven_of(s.resources[r].mp);
-    if (v == npos) continue;  // the loader refuses a resource of no participant
+    if (v == kNoIndex) continue;  // the loader refuses a resource of no participant
     vens_[v].resources.push_back(resources_.size());
     resources_.push_back({fmt::format("resource-{}", resources_.size() + 1), r, v});
   }
@@ -40,7 +39,7 @@ Vtn::Vtn(const Scenario& s) : s_(s) {
     for (std::size_t k = 0; k < resources_.size(); ++k) {
       if (s.resources[resources_[k].resource].id == ins.resource) e.resource = k;
     }
-    if (e.resource != npos) {
+    if (e.resource != kNoIndex) {
       e.ven = resources_[e.resource].ven;
       const std::string& zone = s.resources[resources_[e.resource].resource].zone;
       for (std::size_t p = 0; p < programs_.size(); ++p) {
@@ -55,12 +54,12 @@ std::size_t Vtn::ven_of(const std::string& mp) const {
   for (std::size_t v = 0; v < vens_.size(); ++v) {
     if (vens_[v].mp == mp) return v;
   }
-  return npos;
+  return kNoIndex;
 }
 
 void Vtn::publish(std::size_t instruction, MarketTime now) {
   Event& e = events_[instruction];
-  if (e.program == npos || e.ven == npos) return;  // an instruction of no resource: the loader refuses it
+  if (e.program == kNoIndex || e.ven == kNoIndex) return;  // an instruction of no resource: the loader refuses it
   e.published = true;
   e.created = e.modified = now;
   notify_event(instruction, "POST");

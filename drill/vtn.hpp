@@ -14,6 +14,9 @@
 
 namespace drsim::drill {
 
+// An index that names no entry (of VENs, events, resources).
+inline constexpr std::size_t kNoIndex = static_cast<std::size_t>(-1);
+
 // A webhook to call: the subscription's callback URL and token, and the notification body.
 struct Notification {
   std::string url;
@@ -95,7 +98,7 @@ class Vtn {
   // Calls the webhooks subscribed to this event's program and operation ("POST" or "PUT").
   void notify_event(std::size_t event, const std::string& operation);
 
-  // Index of the VEN of participant `mp` (or npos).
+  // Index of the VEN of participant `mp` (or kNoIndex).
   std::size_t ven_of(const std::string& mp) const;
   // True when the caller (participant `ven`, or the operator when empty) may see VEN `v`'s objects.
   static bool sees(const std::string& ven, const std::string& owner) { return ven.empty() || ven == owner; }

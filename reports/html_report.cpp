@@ -71,8 +71,6 @@ std::string price_text(const std::string& text) {
   return grouped(padded);
 }
 
-std::string plural(std::size_t n, const std::string& word) { return reports::plural(n, word); }
-
 std::string py_text(const std::string& planning_year) {
   try {
     const int py = std::stoi(planning_year);

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "reports/money_label.hpp"
 #include "reports/run_tables.hpp"
 #include "settlement/decimal.hpp"
 #include "settlement/market_time.hpp"
@@ -41,8 +42,8 @@ std::string money_text(const std::string& usd_text);  // "613180.00" -> "613,180
 std::string grouped(const std::string& decimal_text);
 // A price: grouped, at least two decimals, never rounded ("7.8" -> "7.80", "1.125" stays).
 std::string price_text(const std::string& decimal_text);
-// "1 instruction", "2 instructions", "1,000 resources".
-std::string plural(std::size_t n, const std::string& word);
+// "1 instruction", "2 instructions", "1,000 resources" (money_label.hpp).
+using reports::plural;
 // A planning year written one way everywhere: "2025" -> "PY 2025-26".
 std::string py_text(const std::string& planning_year);
 std::string section(const std::string& id, const std::string& heading, const std::string& body);

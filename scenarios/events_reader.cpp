@@ -9,12 +9,6 @@ namespace drsim::scenarios {
 
 namespace {
 
-std::optional<std::string> read_ref(LoadState& st, MapFields& m, std::string_view key, IdKind kind) {
-  auto id = m.text(key);
-  if (id) st.refer(kind, *id, *m.get(key));
-  return id;
-}
-
 // Reads start and end; reports an end that is not after the start.
 bool read_window(LoadState& st, MapFields& m, MarketTime& start, MarketTime& end) {
   auto s = m.time("start");

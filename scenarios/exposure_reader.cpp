@@ -17,7 +17,6 @@ using sim::SeasonExposure;
 
 namespace {
 
-const std::vector<std::string> kSeasonNames = {"summer", "fall", "winter", "spring"};
 const Decimal kMaxPoissonMean = Decimal::from_int(100);
 
 // An integer distribution `{min, max}`, `{values: [...]}` or `{poisson_mean: m}`, each
@@ -202,7 +201,7 @@ void read_exposure(LoadState& st, MapFields& top) {
     MapFields seasons(st.reader, *s);
     if (seasons.ok()) {
       for (std::size_t i = 0; i < 4; ++i) {
-        if (auto v = seasons.get(kSeasonNames[i])) read_season(st, *v, model.seasons[i]);
+        if (auto v = seasons.get(name(kSeasons[i]))) read_season(st, *v, model.seasons[i]);
       }
       seasons.finish();
     }

@@ -41,4 +41,17 @@ bool LoadState::defined(IdKind kind, const std::string& id) const {
   return k != ids.end() && k->second.count(id) != 0;
 }
 
+std::optional<std::string> read_id(LoadState& st, MapFields& m, IdKind kind) {
+  auto id = m.text("id");
+  if (id) st.define(kind, *id, *m.get("id"));
+  return id;
+}
+
+std::optional<std::string> read_ref(LoadState& st, MapFields& m, std::string_view key, IdKind kind,
+                                    Need need) {
+  auto id = m.text(key, need);
+  if (id) st.refer(kind, *id, *m.get(key));
+  return id;
+}
+
 }  // namespace drsim::scenarios

@@ -59,6 +59,12 @@ struct LoadState {
   bool defined(IdKind kind, const std::string& id) const;
 };
 
+// Reads `id` and records it as defined; nothing when it is missing or bad.
+std::optional<std::string> read_id(LoadState& st, MapFields& m, IdKind kind);
+// Reads a referenced id and records the reference.
+std::optional<std::string> read_ref(LoadState& st, MapFields& m, std::string_view key, IdKind kind,
+                                    Need need = Need::required);
+
 // The section readers, in the order the loader calls them.
 void read_market(LoadState& st, MapFields& top);   // zones, participants, lbas, lses, resources
 void read_events(LoadState& st, MapFields& top);   // emergencies, instructions, advanced_reporting, availability, outages

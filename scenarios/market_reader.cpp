@@ -8,23 +8,6 @@ namespace drsim::scenarios {
 
 namespace {
 
-const std::vector<std::string> kSeasonNames = {"summer", "fall", "winter", "spring"};
-
-// Reads `id`, records it as defined; nothing when it is missing or bad.
-std::optional<std::string> read_id(LoadState& st, MapFields& m, IdKind kind) {
-  auto id = m.text("id");
-  if (id) st.define(kind, *id, *m.get("id"));
-  return id;
-}
-
-// Reads a referenced id and records the reference.
-std::optional<std::string> read_ref(LoadState& st, MapFields& m, std::string_view key, IdKind kind,
-                                    Need need = Need::required) {
-  auto id = m.text(key, need);
-  if (id) st.refer(kind, *id, *m.get(key));
-  return id;
-}
-
 void read_zone(LoadState& st, const Field& item) {
   MapFields m(st.reader, item);
   if (!m.ok()) return;
@@ -34,7 +17,7 @@ void read_zone(LoadState& st, const Field& item) {
   if (auto acp = m.get("acp_usd_per_mw_day", Need::required)) {
     MapFields a(st.reader, *acp);
     for (std::size_t s = 0; s < 4; ++s) {
-      if (auto v = a.number(kSeasonNames[s], Need::optional)) z.acp[s] = UsdPerMwDay(*v);
+      if (auto v = a.number(name(kSeasons[s]), Need::optional)) z.acp[s] = UsdPerMwDay(*v);
     }
     a.finish();
   }
@@ -164,7 +147,7 @@ void read_resource(LoadState& st, const Field& item) {
   if (auto seasons = m.get("seasons", Need::required)) {
     MapFields sm(st.reader, *seasons);
     for (std::size_t s = 0; s < 4; ++s) {
-      if (auto f = sm.get(kSeasonNames[s]); f && !f->node.IsNull()) {
+      if (auto f = sm.get(name(kSeasons[s])); f && !f->node.IsNull()) {
         r.seasons[s] = read_season(st, *f);
         season_marks[s] = f->mark;
       }

@@ -7,7 +7,6 @@ namespace drsim::scenarios {
 
 namespace {
 
-const std::vector<std::string> kSeasonNames = {"summer", "fall", "winter", "spring"};
 
 void read_eo(LoadState& st, const Field& item) {
   MapFields m(st.reader, item);
@@ -34,7 +33,7 @@ void read_eo(LoadState& st, const Field& item) {
     MapFields c(st.reader, *m.get("cleared_mw"));
     BySeason<Mw> by_season;
     for (std::size_t s = 0; s < 4; ++s) {
-      if (auto v = c.number(kSeasonNames[s], Need::optional)) by_season[s] = Mw(*v);
+      if (auto v = c.number(name(kSeasons[s]), Need::optional)) by_season[s] = Mw(*v);
     }
     c.finish();
     eo.cleared_mw = by_season;

@@ -19,7 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::int64_t kHour = 3600;  // seconds
 // Prng streams, one per file (plan.cpp uses stream 0).
 constexpr std::uint64_t kLmpStream = 1;
 constexpr std::uint64_t kRsgStream = 2;

@@ -12,7 +12,6 @@ namespace drsim::generator {
 
 namespace {
 
-constexpr std::int64_t kHour = 3600;  // seconds
 
 // Streams of Prng::stream: one per purpose, so they stay independent.
 constexpr std::uint64_t kPlanStream = 0;

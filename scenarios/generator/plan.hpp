@@ -13,6 +13,8 @@
 
 namespace drsim::generator {
 
+inline constexpr std::int64_t kHour = 3600;  // seconds
+
 // Every figure is an integer in a fixed unit, so writing it is exact decimal
 // text with no floating point: MW and MWh in thousandths, money in cents.
 struct PlanZone {

@@ -9,6 +9,7 @@
 
 #include "tests/support/cli.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -17,13 +18,6 @@ namespace {
 using Cli = drsim::test::CliResult;
 using drsim::test::run_shell;
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // The worked example copied to `dir/name/`, with `from` replaced by `to` in its YAML.
 void worked_example(const drsim::test::TempDir& dir, const std::string& name, const std::string& from = "",
                     const std::string& to = "") {
@@ -31,7 +25,7 @@ void worked_example(const drsim::test::TempDir& dir, const std::string& name, co
   fs::copy(src, dir.path() / name, fs::copy_options::recursive);
   if (from.empty()) return;
   const fs::path yaml = dir.path() / name / "scenario.yaml";
-  std::string text = read(yaml);
+  std::string text = drsim::test::read_file(yaml);
   const auto at = text.find(from);
   REQUIRE(at != std::string::npos);
   text.replace(at, from.size(), to);
@@ -76,7 +70,7 @@ TEST_CASE("drsim check --junit: valid JUnit XML, one case per figure, failures a
   const Cli lint = run_shell("xmllint --noout --schema " + std::string(DRSIM_SOURCE_DIR) + "/tests/app/data/junit.xsd " + xml);
   INFO(lint.out);
   CHECK(lint.status == 0);
-  const std::string text = read(xml);
+  const std::string text = drsim::test::read_file(xml);
   // 11 figures in each of two files that ran, plus one error case for the invalid one.
   CHECK(text.find("<testsuites name=\"drsim check\" tests=\"23\" failures=\"1\" errors=\"1\"") != std::string::npos);
   CHECK(count(text, "<testcase ") == 23);

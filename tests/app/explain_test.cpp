@@ -11,6 +11,7 @@
 
 #include "tests/support/cli.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 using drsim::test::run_drsim;
@@ -19,16 +20,9 @@ namespace {
 
 const std::string kSource = DRSIM_SOURCE_DIR;
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // Column `column` of every row of a CSV without quoted fields.
 std::vector<std::string> csv_column(const fs::path& p, const std::string& column) {
-  std::istringstream in(read(p));
+  std::istringstream in(drsim::test::read_file(p));
   std::string line;
   std::getline(in, line);
   std::vector<std::string> header;

@@ -15,6 +15,9 @@
 #include <sstream>
 #include <thread>
 
+#include "tests/support/cli.hpp"
+#include "tests/support/text_files.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -31,21 +34,9 @@ struct Scratch {
   std::string operator/(const std::string& name) const { return (dir / name).string(); }
 };
 
-int drsim(const std::string& args) {
-  const int status = std::system((std::string(DRSIM_BINARY) + " " + args + " >/dev/null 2>&1").c_str());
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::vector<std::vector<std::string>> csv_rows(const std::string& path) {
+std::vector<std::vector<std::string>> csv_cells(const std::string& path) {
   std::vector<std::vector<std::string>> rows;
-  std::istringstream in(slurp(path));
+  std::istringstream in(drsim::test::read_file(path));
   std::string line;
   std::getline(in, line);  // header
   while (std::getline(in, line)) {
@@ -68,9 +59,9 @@ std::string json_number(const std::string& json, const std::string& key) {
 void require_same_files(const std::string& a, const std::string& b) {
   for (const char* f : kFiles) {
     INFO(f);
-    const std::string x = slurp(a + "/" + f);
+    const std::string x = drsim::test::read_file(a + "/" + f);
     REQUIRE_FALSE(x.empty());
-    CHECK(x == slurp(b + "/" + f));
+    CHECK(x == drsim::test::read_file(b + "/" + f));
   }
 }
 
@@ -79,21 +70,21 @@ void require_same_files(const std::string& a, const std::string& b) {
 TEST_CASE("exposure: same seed, same bytes with 1, 2 or 3 threads, 4 shards merge to the unsharded bytes", "[exposure]") {
   Scratch tmp;
   const std::string common = kScenario + " --trials 24 --seed 7 -q";
-  REQUIRE(drsim("exposure " + common + " --threads 1 --out " + (tmp / "one")) == 0);
-  REQUIRE(drsim("exposure " + common + " --threads 2 --out " + (tmp / "two")) == 0);
-  REQUIRE(drsim("exposure " + common + " --threads 3 --out " + (tmp / "three")) == 0);
+  REQUIRE(drsim::test::drsim_status("exposure " + common + " --threads 1 --out " + (tmp / "one")) == 0);
+  REQUIRE(drsim::test::drsim_status("exposure " + common + " --threads 2 --out " + (tmp / "two")) == 0);
+  REQUIRE(drsim::test::drsim_status("exposure " + common + " --threads 3 --out " + (tmp / "three")) == 0);
   require_same_files(tmp / "one", tmp / "two");
   require_same_files(tmp / "one", tmp / "three");
-  CHECK(csv_rows(tmp / "one/exposure.csv").size() == 24);
+  CHECK(csv_cells(tmp / "one/exposure.csv").size() == 24);
 
   // exposure_run.csv: the run's facts, each key once; the resources are in exposure_resources.csv.
   std::vector<std::string> keys;
-  for (const auto& row : csv_rows(tmp / "one/exposure_run.csv")) keys.push_back(row.at(0));
+  for (const auto& row : csv_cells(tmp / "one/exposure_run.csv")) keys.push_back(row.at(0));
   CHECK(keys == std::vector<std::string>{"format", "scenario_name", "scenario_sha256", "seed", "trials", "first_trial",
                                          "end_trial", "trials_completed", "partial", "resources"});
-  CHECK(csv_rows(tmp / "one/exposure_run.csv").back() == std::vector<std::string>{"resources", "60"});
-  const auto resources = csv_rows(tmp / "one/exposure_resources.csv");
-  const auto old_table = csv_rows(tmp / "one/exposure_disqualification.csv");
+  CHECK(csv_cells(tmp / "one/exposure_run.csv").back() == std::vector<std::string>{"resources", "60"});
+  const auto resources = csv_cells(tmp / "one/exposure_resources.csv");
+  const auto old_table = csv_cells(tmp / "one/exposure_disqualification.csv");
   REQUIRE(resources.size() == 60);  // the example's portfolio, in scenario order
   REQUIRE(old_table.size() == 60);
   for (std::size_t i = 0; i < resources.size(); ++i) {
@@ -103,12 +94,12 @@ TEST_CASE("exposure: same seed, same bytes with 1, 2 or 3 threads, 4 shards merg
     // exposure_disqualification.csv is kept: the same rows without the index.
     CHECK(old_table[i] == std::vector<std::string>{resources[i][0], resources[i][2], resources[i][3], resources[i][4]});
   }
-  CHECK(slurp(tmp / "one/exposure_report.html").find("<svg") != std::string::npos);
+  CHECK(drsim::test::read_file(tmp / "one/exposure_report.html").find("<svg") != std::string::npos);
   {
     // exposure.sqlite holds every trial row of exposure.csv, the money exact in cents.
     SQLite::Database db(tmp / "one/exposure.sqlite");
     SQLite::Statement q(db, "SELECT trial, penalty_cents, eo_loss_cents, instructions FROM trials ORDER BY trial");
-    for (const auto& row : csv_rows(tmp / "one/exposure.csv")) {
+    for (const auto& row : csv_cells(tmp / "one/exposure.csv")) {
       REQUIRE(q.executeStep());
       const auto text = [](long long cents) {
         const std::string sign = cents < 0 ? "-" : "";
@@ -127,19 +118,19 @@ TEST_CASE("exposure: same seed, same bytes with 1, 2 or 3 threads, 4 shards merg
   std::string shards;
   for (int k = 1; k <= 4; ++k) {
     const std::string out = tmp / ("shard" + std::to_string(k));
-    REQUIRE(drsim("exposure " + common + " --threads 2 --shard " + std::to_string(k) + "/4 --out " + out) == 0);
+    REQUIRE(drsim::test::drsim_status("exposure " + common + " --threads 2 --shard " + std::to_string(k) + "/4 --out " + out) == 0);
     shards += " " + out;
   }
-  CHECK(csv_rows(tmp / "shard2/exposure.csv").size() == 6);  // trials 6..11
+  CHECK(csv_cells(tmp / "shard2/exposure.csv").size() == 6);  // trials 6..11
   // Given in any order, the shards merge to exactly the files of the unsharded run.
-  REQUIRE(drsim("exposure-merge" + shards.substr(0) + " --out " + (tmp / "merged") + " -q") == 0);
+  REQUIRE(drsim::test::drsim_status("exposure-merge" + shards.substr(0) + " --out " + (tmp / "merged") + " -q") == 0);
   require_same_files(tmp / "one", tmp / "merged");
 
   SECTION("a missing or repeated shard, or another seed, is refused with exit 2") {
-    CHECK(drsim("exposure-merge " + (tmp / "shard1") + " " + (tmp / "shard2") + " --out " + (tmp / "m2")) == 2);
-    CHECK(drsim("exposure-merge" + shards + " " + (tmp / "shard3") + " --out " + (tmp / "m3")) == 2);
-    REQUIRE(drsim("exposure " + kScenario + " --trials 24 --seed 8 -q --shard 4/4 --out " + (tmp / "other")) == 0);
-    CHECK(drsim("exposure-merge " + (tmp / "shard1") + " " + (tmp / "shard2") + " " + (tmp / "shard3") + " " +
+    CHECK(drsim::test::drsim_status("exposure-merge " + (tmp / "shard1") + " " + (tmp / "shard2") + " --out " + (tmp / "m2")) == 2);
+    CHECK(drsim::test::drsim_status("exposure-merge" + shards + " " + (tmp / "shard3") + " --out " + (tmp / "m3")) == 2);
+    REQUIRE(drsim::test::drsim_status("exposure " + kScenario + " --trials 24 --seed 8 -q --shard 4/4 --out " + (tmp / "other")) == 0);
+    CHECK(drsim::test::drsim_status("exposure-merge " + (tmp / "shard1") + " " + (tmp / "shard2") + " " + (tmp / "shard3") + " " +
                 (tmp / "other") + " --out " + (tmp / "m4")) == 2);
     CHECK_FALSE(fs::exists(tmp / "m2"));
   }
@@ -147,21 +138,21 @@ TEST_CASE("exposure: same seed, same bytes with 1, 2 or 3 threads, 4 shards merg
   SECTION("a shard whose resource table differs, or of the old format, is refused with exit 2") {
     const std::string bad = tmp / "shard2b";
     fs::copy(tmp / "shard2", bad);
-    std::string table = slurp(bad + "/exposure_resources.csv");
+    std::string table = drsim::test::read_file(bad + "/exposure_resources.csv");
     const auto at = table.find('\n') + 1;  // the first resource row
     table.insert(at, "X");
     std::ofstream(bad + "/exposure_resources.csv", std::ios::binary | std::ios::trunc) << table;
-    CHECK(drsim("exposure-merge " + (tmp / "shard1") + " " + bad + " " + (tmp / "shard3") + " " + (tmp / "shard4") +
+    CHECK(drsim::test::drsim_status("exposure-merge " + (tmp / "shard1") + " " + bad + " " + (tmp / "shard3") + " " + (tmp / "shard4") +
                 " --out " + (tmp / "m5")) == 2);
     fs::remove(bad + "/exposure_resources.csv");
-    CHECK(drsim("exposure-merge " + (tmp / "shard1") + " " + bad + " " + (tmp / "shard3") + " " + (tmp / "shard4") +
+    CHECK(drsim::test::drsim_status("exposure-merge " + (tmp / "shard1") + " " + bad + " " + (tmp / "shard3") + " " + (tmp / "shard4") +
                 " --out " + (tmp / "m6")) == 2);
     const std::string old_format = tmp / "shard4old";
     fs::copy(tmp / "shard4", old_format);
-    std::string run = slurp(old_format + "/exposure_run.csv");
+    std::string run = drsim::test::read_file(old_format + "/exposure_run.csv");
     run.replace(run.find("format,2"), 8, "format,1");
     std::ofstream(old_format + "/exposure_run.csv", std::ios::binary | std::ios::trunc) << run;
-    CHECK(drsim("exposure-merge " + (tmp / "shard1") + " " + (tmp / "shard2") + " " + (tmp / "shard3") + " " + old_format +
+    CHECK(drsim::test::drsim_status("exposure-merge " + (tmp / "shard1") + " " + (tmp / "shard2") + " " + (tmp / "shard3") + " " + old_format +
                 " --out " + (tmp / "m7")) == 2);
     CHECK_FALSE(fs::exists(tmp / "m5"));
     CHECK_FALSE(fs::exists(tmp / "m7"));
@@ -170,8 +161,8 @@ TEST_CASE("exposure: same seed, same bytes with 1, 2 or 3 threads, 4 shards merg
 
 TEST_CASE("exposure: a trial's figures equal `drsim run` on its dumped scenario", "[exposure]") {
   Scratch tmp;
-  REQUIRE(drsim("exposure " + kScenario + " --trials 12 --seed 3 -q --out " + (tmp / "run")) == 0);
-  const auto rows = csv_rows(tmp / "run/exposure.csv");
+  REQUIRE(drsim::test::drsim_status("exposure " + kScenario + " --trials 12 --seed 3 -q --out " + (tmp / "run")) == 0);
+  const auto rows = csv_cells(tmp / "run/exposure.csv");
   REQUIRE(rows.size() == 12);
   int compared_with_penalty = 0;
   for (const auto& row : rows) {
@@ -179,9 +170,9 @@ TEST_CASE("exposure: a trial's figures equal `drsim run` on its dumped scenario"
     const bool charged = row[1] != "0.00";
     if (!charged && row[0] != "0") continue;  // trial 0 and every charged trial
     const std::string dump = tmp / ("trial" + row[0]);
-    REQUIRE(drsim("exposure " + kScenario + " --seed 3 -q --dump-trial " + row[0] + " --out " + dump) == 0);
-    REQUIRE(drsim("run " + dump + "/scenario.yaml -q --out " + dump + "/out") == 0);
-    const std::string summary = slurp(dump + "/out/summary.json");
+    REQUIRE(drsim::test::drsim_status("exposure " + kScenario + " --seed 3 -q --dump-trial " + row[0] + " --out " + dump) == 0);
+    REQUIRE(drsim::test::drsim_status("run " + dump + "/scenario.yaml -q --out " + dump + "/out") == 0);
+    const std::string summary = drsim::test::read_file(dump + "/out/summary.json");
     INFO("trial " << row[0]);
     CHECK(json_number(summary, "penalty_usd") == row[1]);
     CHECK(json_number(summary, "energy_charge_usd") == row[2]);
@@ -198,7 +189,7 @@ TEST_CASE("exposure: on many random trials of a pushed study, each equals `drsim
   // notice (short notice exempts), wide delivered fractions, missing reports and outages, so the
   // trials meet charges, failures, disqualifications, max_interruptions and max_duration.
   Scratch tmp;
-  std::string text = slurp(kScenario);
+  std::string text = drsim::test::read_file(kScenario);
   text.erase(text.find("\nexposure:") + 1);
   text += R"(exposure:
   seasons:
@@ -220,16 +211,16 @@ TEST_CASE("exposure: on many random trials of a pushed study, each equals `drsim
   const std::string scenario = tmp / "pushed.yaml";
   std::ofstream(scenario, std::ios::binary) << text;
   constexpr int kTrials = 40;
-  REQUIRE(drsim("exposure " + scenario + " --trials " + std::to_string(kTrials) + " --seed 11 -q --out " + (tmp / "run")) == 0);
-  const auto rows = csv_rows(tmp / "run/exposure.csv");
+  REQUIRE(drsim::test::drsim_status("exposure " + scenario + " --trials " + std::to_string(kTrials) + " --seed 11 -q --out " + (tmp / "run")) == 0);
+  const auto rows = csv_cells(tmp / "run/exposure.csv");
   REQUIRE(rows.size() == kTrials);
   int charged = 0, disqualified = 0;
   for (const auto& row : rows) {
     // trial,penalty,energy,rsg,capacity,eo_before,eo,eo_loss,dq_count,emergencies,instructions,dq
     const std::string dump = tmp / ("trial" + row[0]);
-    REQUIRE(drsim("exposure " + scenario + " --seed 11 -q --dump-trial " + row[0] + " --out " + dump) == 0);
-    REQUIRE(drsim("run " + dump + "/scenario.yaml -q --out " + dump + "/out") == 0);
-    const std::string summary = slurp(dump + "/out/summary.json");
+    REQUIRE(drsim::test::drsim_status("exposure " + scenario + " --seed 11 -q --dump-trial " + row[0] + " --out " + dump) == 0);
+    REQUIRE(drsim::test::drsim_status("run " + dump + "/scenario.yaml -q --out " + dump + "/out") == 0);
+    const std::string summary = drsim::test::read_file(dump + "/out/summary.json");
     INFO("trial " << row[0]);
     CHECK(json_number(summary, "penalty_usd") == row[1]);
     CHECK(json_number(summary, "energy_charge_usd") == row[2]);
@@ -262,16 +253,16 @@ TEST_CASE("exposure: Ctrl-C writes the completed trials as partial and exits 130
   waitpid(pid, &status, 0);
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 130);
-  const std::string summary = slurp(out + "/exposure_summary.json");
+  const std::string summary = drsim::test::read_file(out + "/exposure_summary.json");
   CHECK(summary.find("\"partial\": true") != std::string::npos);
-  const auto rows = csv_rows(out + "/exposure.csv");
+  const auto rows = csv_cells(out + "/exposure.csv");
   CHECK(json_number(summary, "trials_completed") == std::to_string(rows.size()));
   CHECK(rows.size() < 100000);
   // The report and the database are written for a partial run too, and say so.
-  CHECK(slurp(out + "/exposure_report.html").find("Partial:") != std::string::npos);
+  CHECK(drsim::test::read_file(out + "/exposure_report.html").find("Partial:") != std::string::npos);
   CHECK(fs::exists(out + "/exposure.sqlite"));
   // A partial output is not a shard: merging it is refused.
-  CHECK(drsim("exposure-merge " + out + " --out " + (tmp / "merged")) == 2);
+  CHECK(drsim::test::drsim_status("exposure-merge " + out + " --out " + (tmp / "merged")) == 2);
 }
 
 // A trial's problems name the drawn entity by key; `drsim exposure` places them at the exposure:
@@ -297,7 +288,7 @@ TEST_CASE("exposure: a drawn entity's problem is placed at the exposure: section
   const int status = std::system(cmd.c_str());
   REQUIRE(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 2);
-  std::istringstream err(slurp(tmp / "err.txt"));
+  std::istringstream err(drsim::test::read_file(tmp / "err.txt"));
   std::string first;
   std::getline(err, first);
   CHECK(first == (tmp / "scenario.yaml") +

@@ -12,41 +12,29 @@
 #include <string>
 
 #include "scenarios/scenario_loader.hpp"
+#include "tests/support/cli.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
 // A fresh folder under the system temp dir, removed at the end of the test.
-struct TempDir {
+struct NamedDir {
   fs::path path;
-  explicit TempDir(const std::string& name)
+  explicit NamedDir(const std::string& name)
       : path(fs::temp_directory_path() / ("drsim-generate-test-" + std::to_string(::getpid()) + "-" + name)) {
     fs::remove_all(path);
     fs::create_directories(path);
   }
-  ~TempDir() {
+  ~NamedDir() {
     std::error_code ec;
     fs::remove_all(path, ec);
   }
 };
 
-// Runs the drsim binary with `args`; returns its exit status.
-int run_drsim(const std::string& args) {
-  const std::string cmd = std::string("\"") + DRSIM_BINARY + "\" " + args + " > /dev/null 2>&1";
-  const int rc = std::system(cmd.c_str());
-  return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 std::size_t lines(const fs::path& p) {
-  const std::string text = slurp(p);
+  const std::string text = drsim::test::read_file(p);
   std::size_t n = 0;
   for (const char c : text) n += c == '\n' ? 1 : 0;
   return n;
@@ -61,26 +49,26 @@ std::string generate_args(int resources, int days, int minutes, int seed, const 
 }  // namespace
 
 TEST_CASE("generate: the same seed gives byte-identical files, another seed other files", "[generate]") {
-  TempDir tmp("same-seed");
-  REQUIRE(run_drsim(generate_args(7, 3, 15, 42, tmp.path / "a") + " --lse-load") == 0);
-  REQUIRE(run_drsim(generate_args(7, 3, 15, 42, tmp.path / "b") + " --lse-load") == 0);
-  REQUIRE(run_drsim(generate_args(7, 3, 15, 43, tmp.path / "c") + " --lse-load") == 0);
+  NamedDir tmp("same-seed");
+  REQUIRE(drsim::test::drsim_status(generate_args(7, 3, 15, 42, tmp.path / "a") + " --lse-load") == 0);
+  REQUIRE(drsim::test::drsim_status(generate_args(7, 3, 15, 42, tmp.path / "b") + " --lse-load") == 0);
+  REQUIRE(drsim::test::drsim_status(generate_args(7, 3, 15, 43, tmp.path / "c") + " --lse-load") == 0);
   for (const char* f : {"scenario.yaml", "data/lmp.csv", "data/rsg.csv", "data/meter.csv", "data/baseline.csv",
                         "data/lse_load.csv"}) {
     INFO(f);
     REQUIRE(fs::exists(tmp.path / "a" / f));
-    CHECK(slurp(tmp.path / "a" / f) == slurp(tmp.path / "b" / f));
+    CHECK(drsim::test::read_file(tmp.path / "a" / f) == drsim::test::read_file(tmp.path / "b" / f));
   }
-  CHECK(slurp(tmp.path / "a" / "data/meter.csv") != slurp(tmp.path / "c" / "data/meter.csv"));
-  CHECK(slurp(tmp.path / "a" / "scenario.yaml") != slurp(tmp.path / "c" / "scenario.yaml"));
+  CHECK(drsim::test::read_file(tmp.path / "a" / "data/meter.csv") != drsim::test::read_file(tmp.path / "c" / "data/meter.csv"));
+  CHECK(drsim::test::read_file(tmp.path / "a" / "scenario.yaml") != drsim::test::read_file(tmp.path / "c" / "scenario.yaml"));
   // No temporary files are left behind.
   for (const auto& e : fs::recursive_directory_iterator(tmp.path)) CHECK(e.path().extension() != ".part");
 }
 
 TEST_CASE("generate: every series has the expected number of rows", "[generate]") {
-  TempDir tmp("rows");
+  NamedDir tmp("rows");
   SECTION("15-minute meters") {
-    REQUIRE(run_drsim(generate_args(7, 3, 15, 1, tmp.path) + " --lse-load") == 0);
+    REQUIRE(drsim::test::drsim_status(generate_args(7, 3, 15, 1, tmp.path) + " --lse-load") == 0);
     // 7 resources x 3 days x 24 h x 4 intervals per hour, plus the header.
     CHECK(lines(tmp.path / "data/meter.csv") == 7 * 3 * 24 * 4 + 1);
     // 3 pricing nodes (one per zone) x 72 hours, plus the header.
@@ -88,23 +76,23 @@ TEST_CASE("generate: every series has the expected number of rows", "[generate]"
     CHECK(lines(tmp.path / "data/rsg.csv") == 72 + 1);
   }
   SECTION("5-minute meters") {
-    REQUIRE(run_drsim(generate_args(2, 2, 5, 9, tmp.path)) == 0);
+    REQUIRE(drsim::test::drsim_status(generate_args(2, 2, 5, 9, tmp.path)) == 0);
     // 2 x 2 days x 24 h x 12 intervals per hour, plus the header.
     CHECK(lines(tmp.path / "data/meter.csv") == 2 * 2 * 24 * 12 + 1);
     CHECK_FALSE(fs::exists(tmp.path / "data/lse_load.csv"));  // only with --lse-load
   }
   SECTION("hourly meters") {
-    REQUIRE(run_drsim(generate_args(3, 1, 60, 9, tmp.path)) == 0);
+    REQUIRE(drsim::test::drsim_status(generate_args(3, 1, 60, 9, tmp.path)) == 0);
     CHECK(lines(tmp.path / "data/meter.csv") == 3 * 24 + 1);
   }
 }
 
 TEST_CASE("generate: the scenario validates and has the promised shape", "[generate]") {
-  TempDir tmp("shape");
+  NamedDir tmp("shape");
   // 400 resources over the first 40 days: summer only, so ceil(5 x 40 / 92) = 3 emergencies.
-  REQUIRE(run_drsim(generate_args(400, 40, 60, 5, tmp.path) + " --lse-load") == 0);
+  REQUIRE(drsim::test::drsim_status(generate_args(400, 40, 60, 5, tmp.path) + " --lse-load") == 0);
   const fs::path yaml = tmp.path / "scenario.yaml";
-  CHECK(run_drsim("validate \"" + yaml.string() + "\"") == 0);
+  CHECK(drsim::test::drsim_status("validate \"" + yaml.string() + "\"") == 0);
 
   const drsim::Scenario s = drsim::load_scenario(yaml.string());
   CHECK(s.planning_year == 2025);
@@ -160,10 +148,10 @@ TEST_CASE("generate: the scenario validates and has the promised shape", "[gener
 }
 
 TEST_CASE("generate: bad options are input errors", "[generate]") {
-  TempDir tmp("bad");
-  CHECK(run_drsim(generate_args(0, 3, 60, 1, tmp.path)) == 2);
-  CHECK(run_drsim(generate_args(3, 0, 60, 1, tmp.path)) == 2);
-  CHECK(run_drsim(generate_args(3, 400, 60, 1, tmp.path)) == 2);  // beyond the planning year
-  CHECK(run_drsim(generate_args(3, 3, 7, 1, tmp.path)) == 2);     // not 5, 15 or 60
+  NamedDir tmp("bad");
+  CHECK(drsim::test::drsim_status(generate_args(0, 3, 60, 1, tmp.path)) == 2);
+  CHECK(drsim::test::drsim_status(generate_args(3, 0, 60, 1, tmp.path)) == 2);
+  CHECK(drsim::test::drsim_status(generate_args(3, 400, 60, 1, tmp.path)) == 2);  // beyond the planning year
+  CHECK(drsim::test::drsim_status(generate_args(3, 3, 7, 1, tmp.path)) == 2);     // not 5, 15 or 60
   CHECK_FALSE(fs::exists(tmp.path / "scenario.yaml"));
 }

@@ -11,6 +11,7 @@
 
 #include "tests/support/cli.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -21,16 +22,9 @@ const std::string kFsl =
     "fsl_mw applies only to protocol firm_service_level; ignored for protocol baseline";
 
 // `drsim ARGS` with only its stdout captured (stderr discarded), or with `only_stderr` only its stderr.
-drsim::test::CliResult run_drsim(const std::string& args, bool only_stderr = false) {
+drsim::test::CliResult drsim_output(const std::string& args, bool only_stderr = false) {
   return drsim::test::run_shell("{ " + std::string(DRSIM_BINARY) + " " + args +
                                 (only_stderr ? " 2>&1 >/dev/null; }" : " 2>/dev/null; }"));
-}
-
-std::string slurp(const std::string& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 // The format worked example (one warning: fsl_mw on a baseline resource, line 25) with `extra`
@@ -39,7 +33,7 @@ std::string scenario_with_warnings(const drsim::test::TempDir& dir, int extra) {
   const fs::path from = fs::path(DRSIM_SOURCE_DIR) / "scenarios/examples/format-worked-example";
   fs::copy(from, dir.path() / "s", fs::copy_options::recursive);
   const std::string path = dir / "s/scenario.yaml";
-  std::string yaml = slurp(path);
+  std::string yaml = drsim::test::read_file(path);
   const std::string ev1 =
       "  - {id: EV-1, lbas: [AMMO], level: max_gen_event_step_2, start: 2025-07-15T14:00, end: 2025-07-15T20:00}\n";
   const auto at = yaml.find(ev1);
@@ -60,7 +54,7 @@ std::string scenario_with_warnings(const drsim::test::TempDir& dir, int extra) {
 TEST_CASE("drsim run prints the warning count and each warning's line and entity after the figures") {
   drsim::test::TempDir dir;
   const std::string s = scenario_with_warnings(dir, 0);
-  const auto r = run_drsim("run " + s + " --out " + (dir / "out"));  // stdout only
+  const auto r = drsim_output("run " + s + " --out " + (dir / "out"));  // stdout only
   INFO(r.out);
   REQUIRE(r.status == 0);
   CHECK(r.out.find("  disqualified                 none\n"
@@ -75,7 +69,7 @@ TEST_CASE("drsim run prints the warning count and each warning's line and entity
   CHECK(q.getColumn(1).getInt() == 13);
   CHECK(q.getColumn(2).getString() == "resources.DR-1");
   CHECK(q.getColumn(3).getString() == "resources[0].fsl_mw");
-  const std::string summary = slurp(dir / "out/summary.json");
+  const std::string summary = drsim::test::read_file(dir / "out/summary.json");
   CHECK(summary.find("\"line\": 25,") != std::string::npos);
   CHECK(summary.find("\"entity\": \"resources.DR-1\"") != std::string::npos);
 }
@@ -83,7 +77,7 @@ TEST_CASE("drsim run prints the warning count and each warning's line and entity
 TEST_CASE("drsim run shows the first five warnings and how many more, and --quiet leaves them on stderr only") {
   drsim::test::TempDir dir;
   const std::string s = scenario_with_warnings(dir, 5);
-  const auto r = run_drsim("run " + s + " --out " + (dir / "out"));
+  const auto r = drsim_output("run " + s + " --out " + (dir / "out"));
   INFO(r.out);
   REQUIRE(r.status == 0);
   CHECK(r.out.find("  warnings                        6\n    " + s + ":25: resources.DR-1: ") != std::string::npos);
@@ -98,17 +92,17 @@ TEST_CASE("drsim run shows the first five warnings and how many more, and --quie
   CHECK(q.getColumn(0).getString() ==
         "resources.DR-1 emergencies.EV-X1 emergencies.EV-X2 emergencies.EV-X3 emergencies.EV-X4 emergencies.EV-X5");
 
-  const auto quiet = run_drsim("run " + s + " --out " + (dir / "quiet") + " -q");
+  const auto quiet = drsim_output("run " + s + " --out " + (dir / "quiet") + " -q");
   CHECK(quiet.status == 0);
   CHECK(quiet.out.empty());
-  const auto err = run_drsim("run " + s + " --out " + (dir / "quiet2") + " -q", true);
+  const auto err = drsim_output("run " + s + " --out " + (dir / "quiet2") + " -q", true);
   CHECK(err.out.find(s + ":37:38: warning: emergencies[5].level: level 'step_5_unknown'") != std::string::npos);
 }
 
 TEST_CASE("drsim run without warnings says none") {
   drsim::test::TempDir dir;
   const std::string s = std::string(DRSIM_SOURCE_DIR) + "/scenarios/examples/worked-example/scenario.yaml";
-  const auto r = run_drsim("run " + s + " --out " + (dir / "out"));
+  const auto r = drsim_output("run " + s + " --out " + (dir / "out"));
   REQUIRE(r.status == 0);
   CHECK(r.out.find("  disqualified                 none\n  warnings                     none\noutputs: ") !=
         std::string::npos);
@@ -120,7 +114,7 @@ TEST_CASE("drsim run lists the hours to act on as warnings at their instructions
   // so it is both unreported and late. One warning per instruction and kind, hours listed.
   drsim::test::TempDir dir;
   const std::string s = std::string(DRSIM_SOURCE_DIR) + "/scenarios/examples/missing-reporting/scenario.yaml";
-  const auto r = run_drsim("run " + s + " --out " + (dir / "out"));
+  const auto r = drsim_output("run " + s + " --out " + (dir / "out"));
   INFO(r.out);
   REQUIRE(r.status == 0);
   const std::string noar = "no advanced reporting at or before the start: the full instruction is penalized";
@@ -138,9 +132,9 @@ TEST_CASE("drsim run lists the hours to act on as warnings at their instructions
   CHECK(q.getColumn(1).getString() == "settlement");
   CHECK(q.getColumn(2).getString() == "settlement");
   CHECK(q.getColumn(3).getString() == "instructions.SI-1 instructions.SI-3 instructions.SI-2 instructions.SI-2");
-  const std::string summary = slurp(dir / "out/summary.json");
+  const std::string summary = drsim::test::read_file(dir / "out/summary.json");
   CHECK(summary.find("\"entity\": \"instructions.SI-3\",\n      \"source\": \"settlement\"") != std::string::npos);
   // The report lists them once, by flag, not again as scenario warnings.
-  const std::string report = slurp(dir / "out/report.html");
+  const std::string report = drsim::test::read_file(dir / "out/report.html");
   CHECK(report.find("Scenario warnings") == std::string::npos);
 }

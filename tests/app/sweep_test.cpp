@@ -11,6 +11,7 @@
 
 #include "tests/support/cli.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace fs = std::filesystem;
 
@@ -21,16 +22,9 @@ using drsim::test::run_drsim;
 
 const std::string kReadings = std::string(DRSIM_SOURCE_DIR) + "/scenarios/examples/rule-readings/scenario.yaml";
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // sweep.csv as rows of named fields (no field of these scenarios needs quoting).
 std::vector<std::map<std::string, std::string>> csv_rows(const std::string& path) {
-  std::istringstream in(read(path));
+  std::istringstream in(drsim::test::read_file(path));
   std::string line;
   std::getline(in, line);
   std::vector<std::string> header;
@@ -140,7 +134,7 @@ TEST_CASE("drsim sweep: each reading of the hand-worked scenario settles to the 
   }
 
   // The page: self-contained (no script, nothing fetched), a tornado bar per reading that changes the net.
-  const std::string html = read(dir / "out/sweep.html");
+  const std::string html = drsim::test::read_file(dir / "out/sweep.html");
   CHECK(html.find("default-src 'none'") != std::string::npos);
   for (const char* external : {"src=", "href=", "url(", "@import", "<script", "<link"}) {
     INFO(external);
@@ -150,7 +144,7 @@ TEST_CASE("drsim sweep: each reading of the hand-worked scenario settles to the 
         std::string::npos);
   // The largest effect is drawn first: penalize_btmg (150568.50) above untested_multiplier (12580.00).
   CHECK(html.find(">penalize_btmg=false</text>") < html.find(">untested_multiplier=1</text>"));
-  const std::string json = read(dir / "out/sweep.json");
+  const std::string json = drsim::test::read_file(dir / "out/sweep.json");
   CHECK(json.find("\"mode\": \"one_at_a_time\"") != std::string::npos);
 }
 
@@ -165,10 +159,10 @@ TEST_CASE("drsim sweep: the same bytes for 1, 2 and 3 threads, on inline rows an
     }
     for (const char* file : {"sweep.csv", "sweep.json", "sweep.html"}) {
       INFO(name << " " << file);
-      const std::string one = read(dir / (std::string(name) + "-1/" + file));
+      const std::string one = drsim::test::read_file(dir / (std::string(name) + "-1/" + file));
       CHECK(!one.empty());
-      CHECK(read(dir / (std::string(name) + "-2/" + file)) == one);
-      CHECK(read(dir / (std::string(name) + "-3/" + file)) == one);
+      CHECK(drsim::test::read_file(dir / (std::string(name) + "-2/" + file)) == one);
+      CHECK(drsim::test::read_file(dir / (std::string(name) + "-3/" + file)) == one);
     }
   }
 }
@@ -256,7 +250,7 @@ series:
   CHECK(row.at("status") == "invalid");
   CHECK(row.at("penalty_usd").empty());
   CHECK(row.at("problems").find("LMP") != std::string::npos);
-  CHECK(read(dir / "out/sweep.html").find("Readings that could not be settled") != std::string::npos);
+  CHECK(drsim::test::read_file(dir / "out/sweep.html").find("Readings that could not be settled") != std::string::npos);
 }
 
 TEST_CASE("drsim check: expect: sweep: readings hold, and a wrong one is named at its entry's line") {
@@ -267,7 +261,7 @@ TEST_CASE("drsim check: expect: sweep: readings hold, and a wrong one is named a
   // 19 figures of the run itself, 3 + 3 + 2 + 5 + 10 = 23 of its sweep: readings.
   CHECK(ok.out.find("all 42 expected figures hold") != std::string::npos);
 
-  std::string text = read(kReadings);
+  std::string text = drsim::test::read_file(kReadings);
   const std::string from = "      penalty_usd: 19691.25";
   const auto at = text.find(from);
   REQUIRE(at != std::string::npos);

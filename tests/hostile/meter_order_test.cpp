@@ -79,7 +79,7 @@ std::string five_minute_stamp(int i) {
   return buf;
 }
 
-const std::string kHeader = "resource,interval_start,interval_minutes,mw\n";
+const std::string kMeterHeader = "resource,interval_start,interval_minutes,mw\n";
 
 }  // namespace
 
@@ -100,7 +100,7 @@ TEST_CASE("meter order: the worked example in 5-minute rows, shuffled, gives byt
   // Each hour's 12 rows alternate 0.25 MW below and above the worked example's hourly load
   // (10, 12, 14, 12.5), so the hourly means, and the figures of its expect: block, are unchanged.
   const double load[4] = {10, 12, 14, 12.5};
-  std::string meter = kHeader;
+  std::string meter = kMeterHeader;
   for (int h = 0; h < 4; ++h) {
     for (int m = 0; m < 60; m += 5) {
       char mw[32];
@@ -118,7 +118,7 @@ TEST_CASE("meter order: a repeated interval in a shuffled file names both lines"
   TempDir dir;
   copy_worked_data(dir);
   // Line 2 repeats line 5 (17:00, 60 minutes), with rows out of order around them.
-  dir.write("data/meter.csv", kHeader + "DR-1,2025-07-15T17:00,60,14\nDR-1,2025-07-15T15:00,60,10\n"
+  dir.write("data/meter.csv", kMeterHeader + "DR-1,2025-07-15T17:00,60,14\nDR-1,2025-07-15T15:00,60,10\n"
                                         "DR-1,2025-07-15T18:00,60,12.5\nDR-1,2025-07-15T17:00,60,13\n"
                                         "DR-1,2025-07-15T16:00,60,12\n");
   const std::string path = dir.write("s.yaml", worked_example());
@@ -134,7 +134,7 @@ TEST_CASE("meter order: a 15-minute row inside a 60-minute row names both lines,
   copy_worked_data(dir);
   // Line 2: 16:15 for 15 minutes, inside line 5's 16:00 .. 17:00. Sorted by start, 16:00 comes first,
   // so the 15-minute row is the one reported, naming the 60-minute row's line.
-  dir.write("data/meter.csv", kHeader + "DR-1,2025-07-15T16:15,15,12\nDR-1,2025-07-15T15:00,60,10\n"
+  dir.write("data/meter.csv", kMeterHeader + "DR-1,2025-07-15T16:15,15,12\nDR-1,2025-07-15T15:00,60,10\n"
                                         "DR-1,2025-07-15T17:00,60,14\nDR-1,2025-07-15T16:00,60,12\n"
                                         "DR-1,2025-07-15T18:00,60,12.5\n");
   const std::string path = dir.write("s.yaml", worked_example());
@@ -144,7 +144,7 @@ TEST_CASE("meter order: a 15-minute row inside a 60-minute row names both lines,
                      ":2: interval_start: 2025-07-15T16:15 overlaps the interval 2025-07-15T16:00 .. 2025-07-15T17:00 "
                      "at line 5\n");
   // In time order the overlap is the same problem: line 3 (16:30, 5 minutes) inside line 2 (16:00, 60 minutes).
-  dir.write("data/meter.csv", kHeader + "DR-1,2025-07-15T15:00,60,10\nDR-1,2025-07-15T16:00,60,12\n"
+  dir.write("data/meter.csv", kMeterHeader + "DR-1,2025-07-15T15:00,60,10\nDR-1,2025-07-15T16:00,60,12\n"
                                         "DR-1,2025-07-15T16:30,5,12\nDR-1,2025-07-15T17:00,60,14\n"
                                         "DR-1,2025-07-15T18:00,60,12.5\n");
   const CliResult sorted = run_drsim("validate " + sh_quote(path));
@@ -161,15 +161,15 @@ TEST_CASE("meter order large: 1,000,000 rows in reverse order, one repeat, in bo
   // last line, 1,000,001, a repeat of line 2's interval (the newest). The resource is out of order from
   // line 3 on, so its rows are re-read and sorted.
   const std::string meter_path = dir / "data/meter.csv";
-  constexpr int kRows = 999'999;
+  constexpr int kRowCount = 999'999;
   {
     // Written from the newest row down, computing each stamp: the test holds no copy of the rows
     // (a forked child's peak RSS counts the parent's memory at the fork).
     std::FILE* f = std::fopen(meter_path.c_str(), "wb");
     REQUIRE(f != nullptr);
-    std::fputs(kHeader.c_str(), f);
-    for (int i = kRows - 1; i >= 0; --i) std::fprintf(f, "DR-1,%s,5,12\n", five_minute_stamp(i).c_str());
-    std::fprintf(f, "DR-1,%s,5,12\n", five_minute_stamp(kRows - 1).c_str());
+    std::fputs(kMeterHeader.c_str(), f);
+    for (int i = kRowCount - 1; i >= 0; --i) std::fprintf(f, "DR-1,%s,5,12\n", five_minute_stamp(i).c_str());
+    std::fprintf(f, "DR-1,%s,5,12\n", five_minute_stamp(kRowCount - 1).c_str());
     std::fclose(f);
   }
   const std::string path = dir.write("s.yaml", worked_example());
@@ -177,14 +177,14 @@ TEST_CASE("meter order large: 1,000,000 rows in reverse order, one repeat, in bo
   INFO(m.out.substr(0, 2000));
   CHECK(m.status == 2);
   // Row i starts 5 i minutes after 2025-06-01T00:00: the newest, i = 999,998, at 2034-12-03T05:10.
-  CHECK(five_minute_stamp(kRows - 1) == "2034-12-03T05:10");
+  CHECK(five_minute_stamp(kRowCount - 1) == "2034-12-03T05:10");
   CHECK(m.out == meter_path +
                      ":1000001: interval_start: 2034-12-03T05:10 repeats the interval 2034-12-03T05:10 .. "
                      "2034-12-03T05:15 at line 2\n");
   // The second pass holds one 24-byte record per row of the out-of-order resource: 24 MB here (measured
   // 31-34 MB peak in a release build). AddressSanitizer adds its shadow memory and keeps freed blocks
   // in its quarantine (256 MB by default), so an ASan build measured 274 MB: its bound is its own.
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(DRSIM_SANITIZED)
   constexpr long kPeakCapKb = 512 * 1024;
 #else
   constexpr long kPeakCapKb = 96 * 1024;

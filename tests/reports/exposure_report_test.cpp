@@ -12,6 +12,7 @@
 #include "reports/exposure_report.hpp"
 #include "reports/money_label.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/text_files.hpp"
 
 using namespace drsim;
 using namespace drsim::reports;
@@ -59,13 +60,6 @@ std::size_t count_of(const std::string& text, const std::string& what) {
   std::size_t n = 0;
   for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
   return n;
-}
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
 }
 
 }  // namespace
@@ -186,7 +180,7 @@ TEST_CASE("exposure.sqlite: typed columns, the CSV text recoverable from the cen
   const ExposureFigures f = exposure_figures(info, results);
   write_exposure_db(tmp / "a.sqlite", info, results, f);
   write_exposure_db(tmp / "b.sqlite", info, results, f);
-  CHECK(slurp(tmp / "a.sqlite") == slurp(tmp / "b.sqlite"));
+  CHECK(drsim::test::read_file(tmp / "a.sqlite") == drsim::test::read_file(tmp / "b.sqlite"));
 
   SQLite::Database db(tmp / "a.sqlite");
   {

@@ -4,12 +4,12 @@
 #include "reports/html_report_sections.hpp"
 #include "reports/html_script.hpp"
 #include "tests/reports/report_test_support.hpp"
+#include "tests/support/text_files.hpp"
 
 using namespace drsim::test;
 
 namespace {
 
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 
 std::size_t count(const std::string& s, const std::string& part) {
   std::size_t n = 0;
@@ -73,53 +73,53 @@ TEST_CASE("report.html of the worked example shows every section with its figure
   for (const char* h : {"Rules in force", "Totals", "Emergencies", "Resources", "Hourly lines",
                         "Failures and disqualifications", "Capacity payments", "Earnings opportunity",
                         "Allocation of penalty revenue", "Warnings"}) {
-    CHECK(has(html, std::string("<h2>") + h + "</h2>"));
+    CHECK(drsim::test::contains(html, std::string("<h2>") + h + "</h2>"));
   }
   // Totals of format.md's worked example: penalty 6302.75 = 6290.00 + 12.75; capacity
   // 10 MW x (666.50 x 92 + 91.60 x 91) = 613180.00 + 83356.00 = 696536.00; EO 451264.00.
-  CHECK(has(html, "$6,302.75"));
-  CHECK(has(html, "$6,290.00"));
-  CHECK(has(html, "$12.75"));
-  CHECK(has(html, "$696,536.00"));
-  CHECK(has(html, "$451,264.00"));
-  CHECK(has(html, "<td>LSE-A</td><td class=\"num\">5,672.48</td>"));
-  CHECK(has(html, "<td>LSE-B</td><td class=\"num\">504.22</td>"));
-  CHECK(has(html, "<td>LSE-C</td><td class=\"num\">126.05</td>"));
+  CHECK(drsim::test::contains(html, "$6,302.75"));
+  CHECK(drsim::test::contains(html, "$6,290.00"));
+  CHECK(drsim::test::contains(html, "$12.75"));
+  CHECK(drsim::test::contains(html, "$696,536.00"));
+  CHECK(drsim::test::contains(html, "$451,264.00"));
+  CHECK(drsim::test::contains(html, "<td>LSE-A</td><td class=\"num\">5,672.48</td>"));
+  CHECK(drsim::test::contains(html, "<td>LSE-B</td><td class=\"num\">504.22</td>"));
+  CHECK(drsim::test::contains(html, "<td>LSE-C</td><td class=\"num\">126.05</td>"));
   // Two charts: the timeline of EV-1 and the MW chart of DR-1.
   CHECK(count(html, "<svg ") == 2);
-  CHECK(has(html, "Timeline of emergency EV-1"));
-  CHECK(has(html, "SI-1 \xc2\xb7 DR-1"));
+  CHECK(drsim::test::contains(html, "Timeline of emergency EV-1"));
+  CHECK(drsim::test::contains(html, "SI-1 \xc2\xb7 DR-1"));
   // The hourly lines, a line of data each (class, then the cells by tabs): HE18's charge 4 MWh x 980 =
   // 3920.00 and RSG 4 x 1.50 = 6.00, money right after the key, prices with two decimals (LMP 980.00).
-  CHECK(has(html, "\ncharged\tSI-1\tDR-1\t2025-07-15T17:00\t18\t3,920.00\t6.00\t4\t980.00\t1.50\t"));
+  CHECK(drsim::test::contains(html, "\ncharged\tSI-1\tDR-1\t2025-07-15T17:00\t18\t3,920.00\t6.00\t4\t980.00\t1.50\t"));
   // Statement first: totals, failures, allocation, EO; then the detail.
   CHECK(html.find("<h2>Totals</h2>") < html.find("<h2>Failures and disqualifications</h2>"));
   CHECK(html.find("<h2>Failures and disqualifications</h2>") < html.find("<h2>Allocation of penalty revenue</h2>"));
   CHECK(html.find("<h2>Earnings opportunity</h2>") < html.find("<div class=\"detail\">"));
   CHECK(html.find("<div class=\"detail\">") < html.find("<h2>Capacity payments</h2>"));
-  CHECK(has(html, "PY 2025-26: 2025-06-01 to 2026-06-01 (end exclusive)"));
-  CHECK(has(html, "1 instruction."));
-  CHECK_FALSE(has(html, "instruction(s)"));
-  CHECK_FALSE(has(html, "hour(s)"));
+  CHECK(drsim::test::contains(html, "PY 2025-26: 2025-06-01 to 2026-06-01 (end exclusive)"));
+  CHECK(drsim::test::contains(html, "1 instruction."));
+  CHECK_FALSE(drsim::test::contains(html, "instruction(s)"));
+  CHECK_FALSE(drsim::test::contains(html, "hour(s)"));
   // The rules: none differs from the default, but the file names two of them.
-  CHECK(has(html, "<strong>0</strong> of 12 differ"));
+  CHECK(drsim::test::contains(html, "<strong>0</strong> of 12 differ"));
   CHECK(count(html, "<td>yes</td></tr>") == 2);
   // The one failure is the first of the summer, counted, not disqualifying.
-  CHECK(has(html, "first failed occasion of the season"));
-  CHECK(has(html, "No warnings"));
+  CHECK(drsim::test::contains(html, "first failed occasion of the season"));
+  CHECK(drsim::test::contains(html, "No warnings"));
   // Self-contained: one inline script, allowed by its hash and nothing else; no external fetches.
   CHECK(count(html, "<script>") == 1);
-  CHECK_FALSE(has(html, "<script src"));
-  CHECK(has(html, "script-src " + drsim::reports::report_script_csp_source() + "\""));
-  CHECK(has(html, "<script>" + drsim::reports::report_script() + "</script>"));
+  CHECK_FALSE(drsim::test::contains(html, "<script src"));
+  CHECK(drsim::test::contains(html, "script-src " + drsim::reports::report_script_csp_source() + "\""));
+  CHECK(drsim::test::contains(html, "<script>" + drsim::reports::report_script() + "</script>"));
   std::string no_ns = html;
   for (std::size_t at = no_ns.find("xmlns=\"http://www.w3.org/2000/svg\""); at != std::string::npos;
        at = no_ns.find("xmlns=\"http://www.w3.org/2000/svg\"")) {
     no_ns.erase(at, 34);  // the SVG namespace is a name, not a fetch
   }
-  CHECK_FALSE(has(no_ns, "http://"));
-  CHECK_FALSE(has(no_ns, "https://"));
-  CHECK(has(html, "@media print"));
+  CHECK_FALSE(drsim::test::contains(no_ns, "http://"));
+  CHECK_FALSE(drsim::test::contains(no_ns, "https://"));
+  CHECK(drsim::test::contains(html, "@media print"));
 }
 
 TEST_CASE("report.html is deterministic and drsim report rewrites it byte for byte", "[html_report]") {
@@ -159,7 +159,7 @@ TEST_CASE("ids with markup and unicode are escaped everywhere in the report", "[
   INFO(r.output);
   REQUIRE(r.status == 0);
   const std::string html = read_text(dir.path() / "out" / "report.html");
-  CHECK(has(html, "DR-&lt;\xc3\xa9&gt;&amp;&#39;1"));
-  CHECK_FALSE(has(html, id));
-  CHECK(has(html, "$6,302.75"));  // the figures are the same
+  CHECK(drsim::test::contains(html, "DR-&lt;\xc3\xa9&gt;&amp;&#39;1"));
+  CHECK_FALSE(drsim::test::contains(html, id));
+  CHECK(drsim::test::contains(html, "$6,302.75"));  // the figures are the same
 }

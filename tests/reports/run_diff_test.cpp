@@ -4,11 +4,11 @@
 #include <vector>
 
 #include "tests/reports/report_test_support.hpp"
+#include "tests/support/text_files.hpp"
 
 using namespace drsim::test;
 
 namespace {
-bool has(const std::string& s, const std::string& part) { return s.find(part) != std::string::npos; }
 }  // namespace
 
 TEST_CASE("diff shows what untested_multiplier 3 -> 2 changes", "[run_diff]") {
@@ -26,33 +26,33 @@ TEST_CASE("diff shows what untested_multiplier 3 -> 2 changes", "[run_diff]") {
   CHECK(r.status == 1);
   const std::string csv = read_text(dir.path() / "d" / "diff.csv");
   CHECK(csv.rfind("section,key,field,a,b,change\n", 0) == 0);
-  CHECK(has(csv, "rule,untested_multiplier,value,3,2,-1\n"));
+  CHECK(drsim::test::contains(csv, "rule,untested_multiplier,value,3,2,-1\n"));
   // Energy: shortfall MWh 2, 4, 2.5 at LMP 410, 980, 620 = 6290.00 x 3 = 18870.00 against x 2 = 12580.00.
-  CHECK(has(csv, "total,run,energy_charge_usd,18870.00,12580.00,-6290.00\n"));
-  CHECK(has(csv, "total,run,penalty_usd,18882.75,12592.75,-6290.00\n"));
-  CHECK(has(csv, "total,run,allocated_usd,18882.75,12592.75,-6290.00\n"));
-  CHECK_FALSE(has(csv, "rsg_charge_usd,"));  // RSG carries no multiplier by default
-  CHECK(has(csv, "resource,DR-1,energy_charge_usd,18870.00,12580.00,-6290.00\n"));
-  CHECK(has(csv, "resource,DR-1,penalty_usd,18882.75,12592.75,-6290.00\n"));
+  CHECK(drsim::test::contains(csv, "total,run,energy_charge_usd,18870.00,12580.00,-6290.00\n"));
+  CHECK(drsim::test::contains(csv, "total,run,penalty_usd,18882.75,12592.75,-6290.00\n"));
+  CHECK(drsim::test::contains(csv, "total,run,allocated_usd,18882.75,12592.75,-6290.00\n"));
+  CHECK_FALSE(drsim::test::contains(csv, "rsg_charge_usd,"));  // RSG carries no multiplier by default
+  CHECK(drsim::test::contains(csv, "resource,DR-1,energy_charge_usd,18870.00,12580.00,-6290.00\n"));
+  CHECK(drsim::test::contains(csv, "resource,DR-1,penalty_usd,18882.75,12592.75,-6290.00\n"));
   // B's allocation, hour by hour on 0.90 / 0.08 / 0.02 with largest remainder:
   //   HE17 1640.00 + 3.00 = 164300 c -> 147870 / 13144 / 3286
   //   HE18 7840.00 + 6.00 = 784600 c -> 706140 / 62768 / 15692
   //   HE19 3100.00 + 3.75 = 310375 c -> quotas 279337.5 / 24830 / 6207.5, 1 cent left, tie to LSE-A -> 279338 / 24830 / 6207
   //   LSE-A 1133348 = 11333.48, LSE-B 100742 = 1007.42, LSE-C 25185 = 251.85 (A's from the scenario's expect).
-  CHECK(has(csv, "lse,LSE-A,amount_usd,16994.48,11333.48,-5661.00\n"));
-  CHECK(has(csv, "lse,LSE-B,amount_usd,1510.62,1007.42,-503.20\n"));
-  CHECK(has(csv, "lse,LSE-C,amount_usd,377.65,251.85,-125.80\n"));
+  CHECK(drsim::test::contains(csv, "lse,LSE-A,amount_usd,16994.48,11333.48,-5661.00\n"));
+  CHECK(drsim::test::contains(csv, "lse,LSE-B,amount_usd,1510.62,1007.42,-503.20\n"));
+  CHECK(drsim::test::contains(csv, "lse,LSE-C,amount_usd,377.65,251.85,-125.80\n"));
   // The hourly lines that changed, keyed by instruction and hour: HE17 2 MWh x 410 x 3 = 2460.00 -> x 2 = 1640.00.
-  CHECK(has(csv, "hourly,SI-1@2025-07-15T16:00,energy_charge_usd,2460.00,1640.00,-820.00\n"));
-  CHECK(has(csv, "hourly,SI-1@2025-07-15T17:00,energy_charge_usd,11760.00,7840.00,-3920.00\n"));
-  CHECK(has(csv, "hourly,SI-1@2025-07-15T18:00,energy_charge_usd,4650.00,3100.00,-1550.00\n"));
-  CHECK(has(csv, "hourly,SI-1@2025-07-15T17:00,multiplier,3,2,-1\n"));
+  CHECK(drsim::test::contains(csv, "hourly,SI-1@2025-07-15T16:00,energy_charge_usd,2460.00,1640.00,-820.00\n"));
+  CHECK(drsim::test::contains(csv, "hourly,SI-1@2025-07-15T17:00,energy_charge_usd,11760.00,7840.00,-3920.00\n"));
+  CHECK(drsim::test::contains(csv, "hourly,SI-1@2025-07-15T18:00,energy_charge_usd,4650.00,3100.00,-1550.00\n"));
+  CHECK(drsim::test::contains(csv, "hourly,SI-1@2025-07-15T17:00,multiplier,3,2,-1\n"));
   // HE16 had no shortfall: its charge is unchanged.
-  CHECK_FALSE(has(csv, "hourly,SI-1@2025-07-15T15:00,energy_charge_usd"));
+  CHECK_FALSE(drsim::test::contains(csv, "hourly,SI-1@2025-07-15T15:00,energy_charge_usd"));
   // Capacity, EO and failures do not depend on the multiplier.
-  CHECK_FALSE(has(csv, "\ncapacity,"));
-  CHECK_FALSE(has(csv, "\neo,"));
-  CHECK_FALSE(has(csv, "\nfailure,"));
+  CHECK_FALSE(drsim::test::contains(csv, "\ncapacity,"));
+  CHECK_FALSE(drsim::test::contains(csv, "\neo,"));
+  CHECK_FALSE(drsim::test::contains(csv, "\nfailure,"));
   // The terminal table is aligned: the field column starts where the header's does, and the
   // right-aligned change column ends where "change" ends.
   std::vector<std::string> lines;
@@ -68,7 +68,7 @@ TEST_CASE("diff shows what untested_multiplier 3 -> 2 changes", "[run_diff]") {
   CHECK(header.size() == rule.size());
   // 3 totals (energy, penalty, allocated), 2 per resource (energy, penalty), 3 LSEs, and 7 hourly
   // fields: the multiplier of all 4 hours and the energy charge of the 3 charged ones.
-  CHECK(has(r.output, "16 differences (1 rule, 3 total, 2 resource, 3 lse, 7 hourly)"));
+  CHECK(drsim::test::contains(r.output, "16 differences (1 rule, 3 total, 2 resource, 3 lse, 7 hourly)"));
 }
 
 TEST_CASE("diff of a run with itself is identical", "[run_diff]") {
@@ -79,7 +79,7 @@ TEST_CASE("diff of a run with itself is identical", "[run_diff]") {
   const auto r = run_drsim("diff ra/results.sqlite rb --out d", dir.path());
   INFO(r.output);
   CHECK(r.status == 0);
-  CHECK(has(r.output, "identical"));
+  CHECK(drsim::test::contains(r.output, "identical"));
   CHECK(read_text(dir.path() / "d" / "diff.csv") == "section,key,field,a,b,change\n");
 }
 

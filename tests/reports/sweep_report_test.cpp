@@ -9,6 +9,7 @@
 #include "reports/sweep_outputs.hpp"
 #include "reports/sweep_report.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/text_files.hpp"
 
 using namespace drsim;
 using namespace drsim::reports;
@@ -53,13 +54,6 @@ SweepFigures figures() {
   return f;
 }
 
-std::string read(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 }  // namespace
 
 TEST_CASE("sweep figures: changes from the default, exact, and none for a reading not settled") {
@@ -96,7 +90,7 @@ TEST_CASE("sweep.csv and sweep.json: every figure and change, exact, and a readi
   drsim::test::TempDir dir;
   const SweepFigures f = figures();
   write_sweep_csv(dir / "sweep.csv", f);
-  const std::string csv = read(dir / "sweep.csv");
+  const std::string csv = drsim::test::read_file(dir / "sweep.csv");
   CHECK(csv.find("lower,settled,false,total,,0.00,0.00,500.00,15250.00,0.00,0.00,14750.00,0,0,0,"
                  "0.00,0.00,-1000.00,250.00,0.00,0.00,1250.00,0,0,0,\n") != std::string::npos);
   CHECK(csv.find("lower,settled,false,resource,R-2,0.00,0.00,0.00,5250.00,,,5250.00,0,0,0,"

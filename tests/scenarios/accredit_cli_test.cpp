@@ -10,6 +10,8 @@
 #include <map>
 #include <sstream>
 
+#include "tests/support/text_files.hpp"
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -65,13 +67,6 @@ Row find(const std::vector<Row>& rows, const std::string& key, const std::string
   return {};
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 struct Run {
   int status;
   std::string err;
@@ -82,7 +77,7 @@ Run run_accredit(const std::vector<std::string>& files, const fs::path& out, con
   for (const auto& f : files) cmd += " '" + f + "'";
   cmd += " --out '" + out.string() + "' > '" + (work / "stdout").string() + "' 2> '" + (work / "stderr").string() + "'";
   const int rc = std::system(cmd.c_str());
-  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, slurp(work / "stderr")};
+  return {WIFEXITED(rc) ? WEXITSTATUS(rc) : -1, drsim::test::read_file(work / "stderr")};
 }
 
 fs::path fresh_dir(const std::string& name) {

@@ -25,7 +25,7 @@ std::string with_exposure(const std::string& exposure) {
   return path.string();
 }
 
-std::vector<std::string> problems_of(const std::string& path) {
+std::vector<std::string> problems_of_file(const std::string& path) {
   try {
     load_scenario(path);
   } catch (const InputError& e) {
@@ -81,7 +81,7 @@ TEST_CASE("bad exposure values are reported with line, column and key", "[exposu
       "  delivered_fraction: {resources: {DR-999: {min: 0.5, max: 0.9}}}\n"
       "  notice_h: {min: 1, max: 2, poisson_mean: 1}\n"
       "  lmp: {sigma: 9}\n");
-  const auto problems = problems_of(path);
+  const auto problems = problems_of_file(path);
   std::filesystem::remove(path);
   auto has = [&](const std::string& text) {
     for (const auto& p : problems) {

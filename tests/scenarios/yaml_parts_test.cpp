@@ -12,6 +12,7 @@
 
 #include "scenarios/yaml_top_level.hpp"
 #include "scenarios/yaml_tree.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace yaml = drsim::scenarios::yaml;
 
@@ -49,13 +50,6 @@ std::string error_of(std::string_view text, std::size_t parts) {
     return e.what();
   }
   return "";
-}
-
-std::string read(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 }  // namespace
@@ -134,7 +128,7 @@ TEST_CASE("load_in_parts gives the one-piece tree of every bundled and test scen
   for (const char* dir : {"scenarios", "tests"}) {
     for (const auto& e : std::filesystem::recursive_directory_iterator(std::filesystem::path(DRSIM_SOURCE_DIR) / dir)) {
       if (e.path().extension() != ".yaml") continue;
-      const std::string text = read(e.path());
+      const std::string text = drsim::test::read_file(e.path());
       const std::string error = error_of(text, 1);
       INFO(e.path().string());
       CHECK(error_of(text, 4) == error);

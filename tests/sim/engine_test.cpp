@@ -16,9 +16,9 @@ using drsim::sim::TraceRecord;
 
 namespace {
 
-const MarketTime t0 = MarketTime::at(Date::from_ymd(2025, 7, 15), 10);
+const MarketTime kT0 = MarketTime::at(Date::from_ymd(2025, 7, 15), 10);
 
-MarketTime at_hour(int h) { return t0 + Duration::hours(h); }
+MarketTime at_hour(int h) { return kT0 + Duration::hours(h); }
 
 // Names of the traced entities, in dispatch order.
 std::vector<std::string> traced(const Engine& e) {
@@ -55,7 +55,7 @@ TEST_CASE("equal times run by priority, then by insertion sequence", "[engine]")
   Engine e;
   std::vector<std::string> ran;
   auto add = [&](int priority, const std::string& id) {
-    e.schedule(t0, priority, "tick", id, [&ran, id] { ran.push_back(id); });
+    e.schedule(kT0, priority, "tick", id, [&ran, id] { ran.push_back(id); });
   };
   add(2, "p2-first");
   add(0, "p0-first");
@@ -135,8 +135,8 @@ TEST_CASE("scheduling before the current time throws, naming the time", "[engine
       e.schedule(at_hour(1), 0, "late", "X", [] {});
     } catch (const std::logic_error& err) {
       const std::string what = err.what();
-      CHECK(what.find("2025-07-15T11:00") != std::string::npos);  // the rejected time, t0 + 1 h
-      CHECK(what.find("2025-07-15T12:00") != std::string::npos);  // now, t0 + 2 h
+      CHECK(what.find("2025-07-15T11:00") != std::string::npos);  // the rejected time, kT0 + 1 h
+      CHECK(what.find("2025-07-15T12:00") != std::string::npos);  // now, kT0 + 2 h
     }
   });
   e.run();

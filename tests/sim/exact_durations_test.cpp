@@ -9,13 +9,12 @@
 #include "settlement/settle.hpp"
 #include "sim/lifecycle.hpp"
 #include "tests/support/builders_more.hpp"
+#include "tests/support/simulate_and_settle.hpp"
 
 using namespace drsim;
 using namespace drsim::test;
 
 namespace {
-
-Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s.meter.rows))); }
 
 // An instruction at 15:00 issued `ahead_s` seconds before its start.
 Instruction issued_ahead(std::int64_t ahead_s) {
@@ -159,7 +158,7 @@ TEST_CASE("max_duration_h 1.333333 from 14:00: the obligated part ends at 15:19:
       const char* mw = m < 15 ? "1" : m < 20 ? "4" : "9";
       s.meter.rows.push_back({"DR-1", T("2025-07-15T15:00") + Duration::minutes(m), 5, MW(mw), 0});
     }
-    const Statement st = run(s);
+    const Statement st = simulate_and_settle(s);
     REQUIRE(st.hourly.size() == 2);
     CHECK(*st.hourly[1].measured == MW("1.749998"));
     CHECK(st.hourly[1].settled.shortfall == MW("1.749998"));

@@ -7,13 +7,12 @@
 #include "settlement/settle.hpp"
 #include "sim/lifecycle.hpp"
 #include "tests/support/builders_more.hpp"
+#include "tests/support/simulate_and_settle.hpp"
 
 using namespace drsim;
 using namespace drsim::test;
 
 namespace {
-
-Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s.meter.rows))); }
 
 const EoLine& eo_line(const Statement& st, Season season) {
   for (const auto& l : st.eo) {
@@ -75,7 +74,7 @@ TEST_CASE("leap winter: PY 2027-28 winter has 91 days, PY 2025-26 winter 90", "[
     Scenario s = bare_market(py);
     Resource& r = add_resource(s, "DR-1");
     r.seasons[2] = winter_reg("4");
-    const Statement st = run(s);
+    const Statement st = simulate_and_settle(s);
     const CapacityLine& c = capacity_line(st, "DR-1", Season::winter);
     INFO("planning year " << py);
     if (py == 2027) {
@@ -138,7 +137,7 @@ TEST_CASE("15:30 start on 5-minute meters: half an hour obligated, measured on i
     s.meter.rows.push_back({"DR-1", h15 + Duration::minutes(5 * k), 5, MW(hour15[k]), 0});
     s.meter.rows.push_back({"DR-1", h15 + Duration::hours(1) + Duration::minutes(5 * k), 5, MW(hour16[k]), 0});
   }
-  const Statement st = run(s);
+  const Statement st = simulate_and_settle(s);
   REQUIRE(st.hourly.size() == 2);
   const HourlyLine& a = st.hourly[0];
   CHECK(a.frac == dec("0.5"));
@@ -164,7 +163,7 @@ TEST_CASE("15:30 start on an hourly meter: the 15:00 interval covers the obligat
   set_lmp(s, "DR-1", "2025-07-15T15:00", 1, "100");
   s.baseline.set("DR-1", T("2025-07-15T15:00"), Mw(dec("20")));
   add_meter(s, "DR-1", "2025-07-15T15:00", 60, "13");
-  const Statement st = run(s);
+  const Statement st = simulate_and_settle(s);
   REQUIRE(st.hourly.size() == 1);
   CHECK(*st.hourly[0].measured == MW("13"));
   CHECK(st.hourly[0].settled.energy_charge.str() == "150.00");  // (10 - 7) x 0.5 x 100
@@ -220,7 +219,7 @@ TEST_CASE("failure separation through the lifecycle: 23:59 vs 24:00 apart", "[ru
     add_instruction(s, "SI-2", "DR-1", "2025-07-16T10:00", second, "2025-07-16T16:00", "1");
     set_lmp(s, "DR-1", "2025-07-15T15:00", 1, "10");
     set_lmp(s, "DR-1", "2025-07-16T14:00", 2, "10");
-    const Statement st = run(s);
+    const Statement st = simulate_and_settle(s);
     const bool exact = std::string(second) == "2025-07-16T15:00";
     INFO("second start " << second);
     CHECK(st.by_resource.at("DR-1").counted_failures == (exact ? 2 : 1));

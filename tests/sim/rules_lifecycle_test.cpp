@@ -5,13 +5,12 @@
 #include "settlement/settle.hpp"
 #include "sim/lifecycle.hpp"
 #include "tests/support/builders_more.hpp"
+#include "tests/support/simulate_and_settle.hpp"
 
 using namespace drsim;
 using namespace drsim::test;
 
 namespace {
-
-Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s.meter.rows))); }
 
 // DR-1 (FSL 0, summer 10 MW) with SI-1 10 MW on 2025-07-15 15:00-17:00, LMP 100.
 Scenario one_instruction() {
@@ -32,7 +31,7 @@ TEST_CASE("availability caps the instructed MW, the target is capped and flagged
   // FSL 0 and a load of 7 MW: the load above the FSL is 7 in both hours.
   add_meter(s, "DR-1", "2025-07-15T15:00", 60, "7");
   add_meter(s, "DR-1", "2025-07-15T16:00", 60, "7");
-  const Statement st = run(s);
+  const Statement st = simulate_and_settle(s);
   REQUIRE(st.hourly.size() == 2);
   // HE16: instructed min(10, 6) = 6; target min(8, 6) = 6, not below 6; shortfall min(7, 6) = 6.
   CHECK(st.hourly[0].instructed_mw == MW("6"));
@@ -52,7 +51,7 @@ TEST_CASE("missing and late reporting penalize the instruction MW, not the avail
   add_report(s, "SI-1", "2025-07-15T15:01", "10");  // after start: ignored
   add_meter(s, "DR-1", "2025-07-15T15:00", 60, "0");  // a perfect response changes nothing
   add_meter(s, "DR-1", "2025-07-15T16:00", 60, "0");
-  const Statement st = run(s);
+  const Statement st = simulate_and_settle(s);
   for (const auto& l : st.hourly) {
     CHECK(l.instructed_mw == MW("4"));
     CHECK(l.settled.shortfall == MW("10"));  // the instruction's 10 MW, not min(10, 4)
@@ -67,7 +66,7 @@ TEST_CASE("reporting entered exactly at start counts", "[rules][target]") {
   add_report(s, "SI-1", "2025-07-15T15:00", "10");
   add_meter(s, "DR-1", "2025-07-15T15:00", 60, "0");
   add_meter(s, "DR-1", "2025-07-15T16:00", 60, "0");
-  const Statement st = run(s);
+  const Statement st = simulate_and_settle(s);
   CHECK(st.penalty.str() == "0.00");  // FSL 0, load 0: no shortfall
 }
 

@@ -4,14 +4,14 @@
 #include "settlement/settle.hpp"
 #include "sim/lifecycle.hpp"
 #include "tests/support/scenario_builder.hpp"
+#include "tests/support/simulate_and_settle.hpp"
 
 using namespace drsim;
 using namespace drsim::test;
 
-static Statement run(const Scenario& s) { return settle(s, sim::simulate(s, sim::inline_meter_feed(s.meter.rows))); }
 
 TEST_CASE("worked example: hourly lines", "[settle][worked]") {
-  const Statement st = run(worked_example());
+  const Statement st = simulate_and_settle(worked_example());
   REQUIRE(st.hourly.size() == 4);
   // actual = 20 - load; shortfall = 10 - actual; energy = shortfall x LMP; RSG = shortfall x 1.50.
   const char* actual[] = {"10", "8", "6", "7.5"};
@@ -32,7 +32,7 @@ TEST_CASE("worked example: hourly lines", "[settle][worked]") {
 }
 
 TEST_CASE("worked example: totals, failure, allocation, capacity", "[settle][worked]") {
-  const Statement st = run(worked_example());
+  const Statement st = simulate_and_settle(worked_example());
   CHECK(st.energy_charge.str() == "6290.00");
   CHECK(st.rsg_charge.str() == "12.75");
   CHECK(st.penalty.str() == "6302.75");
@@ -56,16 +56,16 @@ TEST_CASE("worked example: totals, failure, allocation, capacity", "[settle][wor
 TEST_CASE("worked example untested: energy x3, RSG not", "[settle][worked]") {
   Scenario s = worked_example();
   s.resources[0].tested = false;
-  Statement st = run(s);
+  Statement st = simulate_and_settle(s);
   CHECK(st.energy_charge.str() == "18870.00");
   CHECK(st.rsg_charge.str() == "12.75");
   s.rules.multiplier_applies_to_rsg = true;
-  st = run(s);
+  st = simulate_and_settle(s);
   CHECK(st.rsg_charge.str() == "38.25");  // 8.5 MWh x 1.50 x 3
 }
 
 TEST_CASE("worked example: the ledger's line items and its totals by resource and LSE", "[settle][worked][ledger]") {
-  const Statement st = run(worked_example());
+  const Statement st = simulate_and_settle(worked_example());
   // 4 instruction-hours x (energy, RSG) + 2 capacity seasons + 3 charged hours x 3 LSE shares = 19
   // entries (HE16 has no shortfall: nothing to allocate, so no shares).
   REQUIRE(st.ledger.size() == 4 * 2 + 2 + 3 * 3);

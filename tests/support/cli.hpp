@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 #include <string>
 
@@ -30,6 +31,11 @@ inline CliResult run_shell(const std::string& command) {
 #ifdef DRSIM_BINARY
 // Runs `drsim ARGS` (ARGS already quoted as needed).
 inline CliResult run_drsim(const std::string& args) { return run_shell(std::string(DRSIM_BINARY) + " " + args); }
+// Runs `drsim ARGS` with its output discarded; its exit status, -1 when killed by a signal.
+inline int drsim_status(const std::string& args) {
+  const int w = std::system(("\"" + std::string(DRSIM_BINARY) + "\" " + args + " >/dev/null 2>&1").c_str());
+  return WIFEXITED(w) ? WEXITSTATUS(w) : -1;
+}
 #endif
 
 }  // namespace drsim::test

@@ -12,10 +12,11 @@ namespace drsim::test {
 
 class TempDir {
  public:
-  TempDir() {
+  // drsim-TAG-PID-N under the system temp dir.
+  explicit TempDir(const std::string& tag = "test") {
     static std::atomic<int> counter{0};
     path_ = std::filesystem::temp_directory_path() /
-            ("drsim-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+            ("drsim-" + tag + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     std::filesystem::remove_all(path_);
     std::filesystem::create_directories(path_);
   }
@@ -34,7 +35,8 @@ class TempDir {
   }
   std::string operator/(const std::string& name) const { return (path_ / name).string(); }
   const std::filesystem::path& path() const { return path_; }
-  std::string str() const { return path_.string(); }
+  // The folder, or `child` inside it.
+  std::string str(const std::string& child = "") const { return child.empty() ? path_.string() : (path_ / child).string(); }
 
  private:
   std::filesystem::path path_;
