@@ -57,13 +57,13 @@ TEST_CASE("drill: 200 VENs poll and report at speed 600 and no report is lost", 
   drsim::test::TempDir tmp;
   REQUIRE(drsim::test::run_drsim("generate --resources 200 --days 12 --seed 1 --out " + (tmp / "gen")).status == 0);
   std::vector<std::string> resources;
-  const std::string yaml = one_participant_per_resource(drsim::test::slurp(tmp / "gen/scenario.yaml"), resources);
+  const std::string yaml = one_participant_per_resource(drsim::test::read_file(tmp / "gen/scenario.yaml"), resources);
   REQUIRE(resources.size() == 200);
   const std::string scenario = tmp.write("gen/drill.yaml", yaml);
   // Each resource's meter rows, as its VEN's system holds them.
   std::map<std::string, std::vector<Row>> meter;
   {
-    std::istringstream in(drsim::test::slurp(tmp / "gen/data/meter.csv"));
+    std::istringstream in(drsim::test::read_file(tmp / "gen/data/meter.csv"));
     std::string line;
     std::getline(in, line);
     bool hourly = true;
@@ -177,12 +177,12 @@ TEST_CASE("drill: 200 VENs poll and report at speed 600 and no report is lost", 
             << " in doubt\n";
   // No report lost: what was acknowledged is in the drill's scenario (and nothing more, but for a
   // report whose answer the drill's end cut off).
-  const std::string csv = drsim::test::slurp(out + "/drill-data/meter.csv");
+  const std::string csv = drsim::test::read_file(out + "/drill-data/meter.csv");
   const auto kept = static_cast<std::size_t>(std::count(csv.begin(), csv.end(), '\n')) - 1;
   CHECK(kept >= rows_acked);
   CHECK(kept <= rows_acked + rows_in_doubt);
   CHECK(rows_acked > 100);
-  const std::string drilled = drsim::test::slurp(out + "/drill-scenario.yaml");
+  const std::string drilled = drsim::test::read_file(out + "/drill-scenario.yaml");
   CHECK(static_cast<std::size_t>(std::count(drilled.begin(), drilled.end(), '\n')) > 0);
   std::size_t targets = 0;
   for (std::size_t at = drilled.find("{instruction: "); at != std::string::npos; at = drilled.find("{instruction: ", at + 1)) ++targets;

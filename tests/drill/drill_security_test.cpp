@@ -163,12 +163,12 @@ TEST_CASE("drill: 401, 403, 400, 404, 413 as the spec gives them, and nothing of
   CHECK(notes[0]["operation"] == "POST");
   CHECK(notes[1]["operation"] == "PUT");
   responses.add_notifications(notes);
-  const std::string log = drsim::test::slurp(tmp / "stderr.txt");
+  const std::string log = drsim::test::read_file(tmp / "stderr.txt");
   CHECK(log.find("403 GET /events/" + ev_b["id"].get<std::string>() + " client=MP-A") != std::string::npos);
   CHECK(log.find("413 - - client=address 127.0.0.1") != std::string::npos);
   CHECK(log.find("webhook http://localhost:" + std::to_string(hanging.port()) + "/hook failed") != std::string::npos);
   // Only the one accepted reading reached the drill's scenario.
-  CHECK(drsim::test::slurp(out + "/drill-data/meter.csv") ==
+  CHECK(drsim::test::read_file(out + "/drill-data/meter.csv") ==
         "resource,interval_start,interval_minutes,mw\nDR-1,2025-07-15T09:00,60,7\n");
   responses.validate();
 }
@@ -191,7 +191,7 @@ TEST_CASE("drill: 429 past the rate limit, logged with the client", "[drill]") {
   CHECK(limited >= 1);
   CHECK(ok + limited == 6);
   CHECK(drill.wait() == 0);
-  CHECK(drsim::test::slurp(tmp / "stderr.txt").find("429 GET /programs client=operator") != std::string::npos);
+  CHECK(drsim::test::read_file(tmp / "stderr.txt").find("429 GET /programs client=operator") != std::string::npos);
 }
 
 TEST_CASE("drill: tokens expire", "[drill]") {

@@ -12,6 +12,7 @@
 #include "tests/drill/ven_client.hpp"
 #include "tests/support/cli.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace drsim::test {
 
@@ -36,13 +37,6 @@ class ResponseLog {
  private:
   std::string path_;
 };
-
-inline std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Polls GET /events (every 25 ms, at most 30 s) until the VEN sees one; returns it.
 inline Json wait_for_event(unsigned short port, const std::string& token) {
@@ -108,7 +102,7 @@ inline void check_rerun_equal(const std::string& drill_out, const std::string& r
     const std::string name = e.path().filename().string();
     if (name == "results.sqlite" || name == "report.html" || name == "eo.xlsx") continue;
     INFO(name);
-    CHECK(slurp(drill_out + "/" + name) == slurp(e.path().string()));
+    CHECK(read_file(drill_out + "/" + name) == read_file(e.path().string()));
     ++compared;
   }
   CHECK(compared >= 7);

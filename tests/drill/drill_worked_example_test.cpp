@@ -90,9 +90,9 @@ TEST_CASE("drill: the worked example's VEN gets the worked example's statement",
   REQUIRE(drsim::test::run_drsim("run " + kWorked + " --out " + ref + " -q").status == 0);
   for (const char* f : {"hourly.csv", "failures.csv", "capacity.csv", "allocation.csv", "eo.csv", "deployments.csv"}) {
     INFO(f);
-    CHECK(drsim::test::slurp(out + "/" + f) == drsim::test::slurp(ref + "/" + f));
+    CHECK(drsim::test::read_file(out + "/" + f) == drsim::test::read_file(ref + "/" + f));
   }
-  const Json summary = Json::parse(drsim::test::slurp(out + "/summary.json"));
+  const Json summary = Json::parse(drsim::test::read_file(out + "/summary.json"));
   CHECK(summary.dump().find("6302.75") != std::string::npos);
 
   // drsim run drill-scenario.yaml: the same outputs, byte for byte.
@@ -109,7 +109,7 @@ TEST_CASE("drill: a VEN that reports nothing gets the missing-reporting figures"
   REQUIRE(drill.wait() == 0);
 
   // The same scenario as a file, with no advanced reporting and no meter rows.
-  std::string yaml = drsim::test::slurp(kWorked);
+  std::string yaml = drsim::test::read_file(kWorked);
   const auto ar = yaml.find("advanced_reporting:");
   const auto av = yaml.find("availability:");
   yaml.erase(ar, av - ar);
@@ -126,7 +126,7 @@ TEST_CASE("drill: a VEN that reports nothing gets the missing-reporting figures"
   REQUIRE(drsim::test::run_drsim("run " + file + " --out " + ref + " -q").status == 0);
   for (const char* f : {"hourly.csv", "failures.csv", "allocation.csv"}) {
     INFO(f);
-    CHECK(drsim::test::slurp(out + "/" + f) == drsim::test::slurp(ref + "/" + f));
+    CHECK(drsim::test::read_file(out + "/" + f) == drsim::test::read_file(ref + "/" + f));
   }
   // No target reported: the instructed 10 MW counts; no meter rows: actual 0 in each hour, so the
   // shortfall is 10 MW an hour: 10 x (250 + 410 + 980 + 620) = 22600.00 energy, 10 x 4 x 1.50 =
@@ -135,6 +135,6 @@ TEST_CASE("drill: a VEN that reports nothing gets the missing-reporting figures"
   CHECK(drill.out().find("60.00 $") != std::string::npos);
   CHECK(drill.out().find("22660.00 $") != std::string::npos);
   responses.validate();
-  CHECK(drsim::test::slurp(out + "/drill-scenario.yaml").find("advanced_reporting") == std::string::npos);
+  CHECK(drsim::test::read_file(out + "/drill-scenario.yaml").find("advanced_reporting") == std::string::npos);
   drsim::test::check_rerun_equal(out, tmp / "rerun");
 }

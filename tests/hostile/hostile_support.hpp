@@ -10,6 +10,7 @@
 
 #include "tests/support/cli.hpp"
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/text_files.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -23,19 +24,12 @@
 
 namespace drsim::hostile {
 
-inline std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error("test: cannot read " + p.string());
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // A fresh folder per test, removed afterwards (tests/support/temp_dir.hpp).
 using TempDir = drsim::test::TempDir;
 
 using drsim::test::CliResult;
 using drsim::test::run_drsim;
+using drsim::test::read_file;
 
 struct Measured {
   int status = -1;      // exit status, -1 when killed by a signal
@@ -65,7 +59,7 @@ inline Measured drsim_measured(const std::vector<std::string>& args, const std::
   m.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   m.status = WIFEXITED(w) ? WEXITSTATUS(w) : -1;
   m.max_rss_kb = ru.ru_maxrss;
-  m.out = slurp(log_path);
+  m.out = read_file(log_path);
   return m;
 }
 
@@ -74,10 +68,10 @@ inline std::string sh_quote(const std::string& s) { return "'" + s + "'"; }
 inline std::string source_path(const std::string& rel) { return std::string(DRSIM_SOURCE_DIR) + "/" + rel; }
 
 // The worked example (docs/format.md) as text, and copies of its data/ CSVs written into `dir`.
-inline std::string worked_example() { return slurp(source_path("scenarios/examples/worked-example/scenario.yaml")); }
+inline std::string worked_example() { return read_file(source_path("scenarios/examples/worked-example/scenario.yaml")); }
 inline void copy_worked_data(const TempDir& dir) {
   for (const char* f : {"lmp.csv", "meter.csv", "baseline.csv"}) {
-    dir.write(std::string("data/") + f, slurp(source_path("scenarios/examples/worked-example/data/") + f));
+    dir.write(std::string("data/") + f, read_file(source_path("scenarios/examples/worked-example/data/") + f));
   }
 }
 

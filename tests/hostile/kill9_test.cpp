@@ -66,7 +66,7 @@ TEST_CASE("kill -9: a run killed at random moments leaves its output folder abse
   REQUIRE(full.status == 0);
   const auto expected = listing(dir.path() / "ref");
   REQUIRE(expected.size() >= 8);  // the CSVs, summary.json, results.sqlite (and report files when written)
-  const std::string summary = slurp(dir / "ref/summary.json");
+  const std::string summary = read_file(dir / "ref/summary.json");
 
   std::mt19937 rng(20250715);  // fixed seed: the same moments on every run of the test
   std::uniform_real_distribution<double> moment(0.0, 1.1);
@@ -87,7 +87,7 @@ TEST_CASE("kill -9: a run killed at random moments leaves its output folder abse
     }
     ++complete;
     CHECK(listing(out) == expected);
-    CHECK(slurp(out + "/summary.json") == summary);  // runs are reproducible, so a complete folder is this one
+    CHECK(read_file(out + "/summary.json") == summary);  // runs are reproducible, so a complete folder is this one
   }
   WARN("kill -9 trials over a " << seconds << " s run: " << absent << " left no folder, " << complete
                                << " a complete one");

@@ -53,7 +53,7 @@ void expect_same_outputs(const TempDir& dir, const std::string& scenario, const 
     if (ext != ".csv" && ext != ".json") continue;  // report.html and eo.xlsx show wall-clock times
     for (std::size_t i = 1; i < outs.size(); ++i) {
       INFO(e.path().filename().string() << " of run " << i);
-      CHECK(slurp(e.path()) == slurp(fs::path(outs[i]) / e.path().filename()));
+      CHECK(read_file(e.path()) == read_file(fs::path(outs[i]) / e.path().filename()));
       ++compared;
     }
   }
@@ -87,8 +87,8 @@ TEST_CASE("meter order: the default-baseline example shuffled gives byte-identic
   // 1,438 hourly rows of two resources over 30 days; the baseline is computed from them (rules.md 4.6).
   TempDir dir;
   const std::string src = source_path("scenarios/examples/default-baseline/");
-  const std::string scenario = dir.write("scenario.yaml", slurp(src + "scenario.yaml"));
-  const std::string sorted = slurp(src + "data/meter.csv");
+  const std::string scenario = dir.write("scenario.yaml", read_file(src + "scenario.yaml"));
+  const std::string sorted = read_file(src + "data/meter.csv");
   auto reversed = lines_of(sorted);
   std::reverse(reversed.begin() + 1, reversed.end());
   std::string backwards;

@@ -82,7 +82,7 @@ TEST_CASE("money limits: a scenario at every limit prints exact figures in every
   INFO(r.out);
   REQUIRE(r.status == 0);
 
-  const std::string summary = slurp(out + "/summary.json");
+  const std::string summary = read_file(out + "/summary.json");
   INFO(summary);
   for (const char* figure :
        {"\"energy_charge_usd\": 400000000000000000.00,", "\"rsg_charge_usd\": 400000000000.00,",
@@ -94,7 +94,7 @@ TEST_CASE("money limits: a scenario at every limit prints exact figures in every
   CHECK(summary.find(": -") == std::string::npos);  // no figure of this run is negative
 
   // hourly.csv: the four charged hours, each 100000 MWh x 1000000 x 1000000.
-  const std::string hourly = slurp(out + "/hourly.csv");
+  const std::string hourly = read_file(out + "/hourly.csv");
   INFO(hourly);
   for (const char* he : {"2025-07-15T15:00,16,", "2025-07-15T16:00,17,", "2025-07-15T17:00,18,",
                          "2025-07-15T18:00,19,"}) {
@@ -104,10 +104,10 @@ TEST_CASE("money limits: a scenario at every limit prints exact figures in every
   }
   CHECK(hourly.find(",-") == std::string::npos);
 
-  const std::string capacity = slurp(out + "/capacity.csv");
+  const std::string capacity = read_file(out + "/capacity.csv");
   CHECK(capacity.find("DR-1,2025,summer,100000,1000000.00,92,9200000000000.00\n") != std::string::npos);
   CHECK(capacity.find("DR-1,2025,fall,100000,1000000.00,91,9100000000000.00\n") != std::string::npos);
-  const std::string eo = slurp(out + "/eo.csv");
+  const std::string eo = read_file(out + "/eo.csv");
   INFO(eo);
   CHECK(eo.find("MP-UTIL,summer,1000000.00,100000,100000,9200000000000000000.00,-9200000000000000000.00,0.00,"
                 "9200000,0\n") != std::string::npos);
@@ -140,7 +140,7 @@ TEST_CASE("money limits: a scenario at every limit prints exact figures in every
   CHECK(c.getColumn(1).getInt64() == 920'000'000'000'000);
 
   // report.html sums the exact amounts (run_tables: cents, or exact_figures beyond 64 bits): the penalty card and the per-resource row.
-  const std::string html = slurp(out + "/report.html");
+  const std::string html = read_file(out + "/report.html");
   CHECK(html.find("$400,000,400,000,000,000.00") != std::string::npos);
   CHECK(html.find("18,300,000,000,000.00") != std::string::npos);
   CHECK(html.find("$9,100,000,000,000,000,000.00") != std::string::npos);
@@ -151,7 +151,7 @@ TEST_CASE("money limits: drsim diff of two runs at the limits gives exact change
   const std::string path = scenario_at_limits(dir);
   REQUIRE(run_drsim("run " + sh_quote(path) + " --out " + sh_quote(dir / "a") + " -q").status == 0);
   // B: LMP 999999.99 in HE17 only: energy falls by 100,000 x 0.01 x 1,000,000 = 1,000,000,000.00.
-  const std::string lmp = slurp(dir / "data/lmp.csv");
+  const std::string lmp = read_file(dir / "data/lmp.csv");
   dir.write("data/lmp.csv", replaced(lmp, "2025-07-15T16:00,1000000", "2025-07-15T16:00,999999.99"));
   REQUIRE(run_drsim("run " + sh_quote(path) + " --out " + sh_quote(dir / "b") + " -q").status == 0);
   const CliResult d = run_drsim("diff " + sh_quote(dir / "a") + " " + sh_quote(dir / "b"));

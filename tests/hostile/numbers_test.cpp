@@ -63,7 +63,7 @@ TEST_CASE("hostile numbers: a price beyond +-1000000 $/MWh is refused in YAML an
   // Line 60 "  rsg:      {usd_per_mwh: " puts the value at column 27.
   expect_refused(dir, path, path + ":60:27: series.rsg.usd_per_mwh: 1000001 is beyond the limit of +-1000000 for a number");
   // lmp.csv line 3 is AMMO.DR1,2025-07-15T16:00,410: a negative price past the limit.
-  const std::string lmp = slurp(dir / "data/lmp.csv");
+  const std::string lmp = read_file(dir / "data/lmp.csv");
   dir.write("data/lmp.csv", replaced(lmp, "2025-07-15T16:00,410", "2025-07-15T16:00,-1000000.5"));
   path = dir.write("s.yaml", worked_example());
   expect_refused(dir, path, dir / "data/lmp.csv" + ":3: usd_per_mwh: -1000000.5 is beyond the limit of +-1000000 for a number");
@@ -72,7 +72,7 @@ TEST_CASE("hostile numbers: a price beyond +-1000000 $/MWh is refused in YAML an
 TEST_CASE("hostile numbers: a meter row beyond 100000 MW names its line and column") {
   TempDir dir;
   copy_worked_data(dir);
-  const std::string meter = slurp(dir / "data/meter.csv");
+  const std::string meter = read_file(dir / "data/meter.csv");
   dir.write("data/meter.csv", replaced(meter, "2025-07-15T16:00,60,12", "2025-07-15T16:00,60,250000"));
   const std::string path = dir.write("s.yaml", worked_example());
   expect_refused(dir, path, dir / "data/meter.csv" + ":3: mw: 250000 is beyond the limit of 100000 MW (MWh) per value");

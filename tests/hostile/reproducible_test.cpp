@@ -58,14 +58,14 @@ void expect_identical_runs(const std::string& scenario) {
     const auto ext = fs::path(f).extension();
     if (ext == ".csv" || ext == ".json") {  // report.html and eo.xlsx show the run's wall-clock times
       INFO(f);
-      CHECK(slurp(a + "/" + f) == slurp(b + "/" + f));
+      CHECK(read_file(a + "/" + f) == read_file(b + "/" + f));
       ++compared;
     }
   }
   CHECK(compared >= 7);  // hourly, failures, capacity, allocation, eo, deployments .csv and summary.json
   CHECK(dump(a + "/results.sqlite") == dump(b + "/results.sqlite"));
   // The outputs say what produced them: the scenario's SHA-256 and drsim's version.
-  const std::string summary = slurp(a + "/summary.json");
+  const std::string summary = read_file(a + "/summary.json");
   CHECK(summary.find("\"drsim_version\": \"" DRSIM_VERSION "\"") != std::string::npos);
   CHECK(summary.find("\"sha256\": \"") != std::string::npos);
 }
@@ -90,7 +90,7 @@ TEST_CASE("output folder: a non-empty --out is refused and left untouched, --for
   CHECK(r.status == 2);
   CHECK(r.out.find("output folder " + out + " exists and is not empty: choose another --out, or add --force") !=
         std::string::npos);
-  CHECK(slurp(out + "/mine.txt") == "keep me");
+  CHECK(read_file(out + "/mine.txt") == "keep me");
   CHECK(std::distance(fs::directory_iterator(out), fs::directory_iterator{}) == 1);
 
   r = run_drsim("run -q --force " + sh_quote(scenario) + " --out " + sh_quote(out));

@@ -161,8 +161,8 @@ TEST_CASE("series fields: columns matched by name, reordered with extra columns,
   const CliResult r = run_drsim("check " + sh_quote(path) + " --out " + sh_quote(dir / "out"));
   INFO(r.out);
   REQUIRE(r.status == 0);
-  const std::string hourly = slurp(dir / "out/hourly.csv");
-  CHECK(hourly == slurp(plain / "out/hourly.csv"));
+  const std::string hourly = read_file(dir / "out/hourly.csv");
+  CHECK(hourly == read_file(plain / "out/hourly.csv"));
   CHECK(hourly.find(",2025-07-15T17:00,18,10,10,6,4,4,980,") != std::string::npos);
   CHECK(hourly.find(",3920.00,") != std::string::npos);
 }
@@ -205,7 +205,7 @@ TEST_CASE("series fields: negative meter values flow through the formulas as wri
                 sh_quote(dir / "out"));
   INFO(r.out);
   REQUIRE(r.status == 0);
-  const std::string hourly = slurp(dir / "out/hourly.csv");
+  const std::string hourly = read_file(dir / "out/hourly.csv");
   // instruction_id,resource_id,hour_start,he,instructed_mw,target_mw,actual_mw,shortfall_mw,shortfall_mwh,lmp,rsg,
   // multiplier,energy_charge_usd,rsg_charge_usd
   CHECK(hourly.find("\nSI-1,DR-1,2025-07-15T15:00,16,10,10,21,0,0,100,1,1,0.00,0.00,") != std::string::npos);

@@ -69,7 +69,7 @@ TEST_CASE("eo.xlsx formulas recompute eo.csv to the cent", "[eo_workbook]") {
   CHECK(cents_text(book.eval(np, "D7")) == "4.00");
   CHECK(book.eval(np, "F7").v == 552);
   // The same figures as eo.csv, line by line.
-  const std::string csv = read_text(dir.path() / "out" / "eo.csv");
+  const std::string csv = read_file(dir.path() / "out" / "eo.csv");
   CHECK(csv.find("MP-UTIL,summer,666.50,10,4,613180.00,-245272.00,367908.00,920,552") != std::string::npos);
   CHECK(csv.find("MP-UTIL,fall,91.60,10,0,83356.00,0.00,83356.00,910,910") != std::string::npos);
 }
@@ -106,16 +106,16 @@ TEST_CASE("eo.xlsx reproduces a mid-season ACP disqualification day by day", "[e
             " end: 2025-07-17T17:00, mw: 3}\n");
   {
     // The worked example's expect: no longer holds; `run` ignores it, but keep the file honest.
-    const std::string text = read_text(scenario);
+    const std::string text = read_file(scenario);
     write_text(scenario, text.substr(0, text.find("expect:")));
   }
   // A flat 20 MW baseline on 2025-07-17 too (otherwise the default baseline would need meter history).
   const fs::path baseline = scenario.parent_path() / "data" / "baseline.csv";
-  std::string rows = read_text(baseline);
+  std::string rows = read_file(baseline);
   for (int h = 0; h < 24; ++h) rows += "DR-1,2025-07-17T" + std::string(h < 10 ? "0" : "") + std::to_string(h) + ":00,20\n";
   write_text(baseline, rows);
   const fs::path lmp = scenario.parent_path() / "data" / "lmp.csv";
-  write_text(lmp, read_text(lmp) + "AMMO.DR1,2025-07-17T15:00,100\nAMMO.DR1,2025-07-17T16:00,200\n");
+  write_text(lmp, read_file(lmp) + "AMMO.DR1,2025-07-17T15:00,100\nAMMO.DR1,2025-07-17T16:00,200\n");
   const XlsxBook book = run_and_open(dir, scenario);
   const std::string att = "Attachment C";
   const std::string daily = "Daily MW";
@@ -131,15 +131,15 @@ TEST_CASE("eo.xlsx reproduces a mid-season ACP disqualification day by day", "[e
   CHECK(cents_text(book.eval(att, "K25")) == "313255.00");
   CHECK(cents_text(book.eval(att, "K27")) == "187953.00");
   CHECK(cents_text(book.eval(att, "S23")) == "187953.00");
-  const std::string csv = read_text(dir.path() / "out" / "eo.csv");
+  const std::string csv = read_file(dir.path() / "out" / "eo.csv");
   CHECK(csv.find("MP-UTIL,summer,666.50,10,4,313255.00,-125302.00,187953.00,470,282") != std::string::npos);
-  CHECK(read_text(dir.path() / "out" / "summary.json").find("\"DR-1\"") != std::string::npos);  // disqualified
+  CHECK(read_file(dir.path() / "out" / "summary.json").find("\"DR-1\"") != std::string::npos);  // disqualified
 }
 
 TEST_CASE("no eo: entries, no workbook", "[eo_workbook]") {
   TempDir dir("eo-none");
   const fs::path scenario = copy_example("worked-example", dir.path(), "noeo");
-  std::string text = read_text(scenario);
+  std::string text = read_file(scenario);
   const auto from = text.find("eo:\n");
   const auto to = text.find("expect:");
   REQUIRE(from != std::string::npos);
@@ -213,7 +213,7 @@ TEST_CASE("eo.xlsx columns widen for large figures, and the page header takes an
   edit_file(scenario, "summer: 666.50,", "summer: 123456.789,");
   edit_file(scenario, "name: Zone 5 heat event, July 2025", "name: \"Heat & storm, July 2025\"");
   {
-    const std::string text = read_text(scenario);
+    const std::string text = read_file(scenario);
     write_text(scenario, text.substr(0, text.find("expect:")));
   }
   const XlsxBook book = run_and_open(dir, scenario);

@@ -69,7 +69,7 @@ TEST_CASE("report.html of the worked example shows every section with its figure
   const auto r = run_drsim("run " + shell_quote(scenario.string()) + " --out out -q", dir.path());
   INFO(r.output);
   REQUIRE(r.status == 0);
-  const std::string html = read_text(dir.path() / "out" / "report.html");
+  const std::string html = read_file(dir.path() / "out" / "report.html");
   for (const char* h : {"Rules in force", "Totals", "Emergencies", "Resources", "Hourly lines",
                         "Failures and disqualifications", "Capacity payments", "Earnings opportunity",
                         "Allocation of penalty revenue", "Warnings"}) {
@@ -127,14 +127,14 @@ TEST_CASE("report.html is deterministic and drsim report rewrites it byte for by
   const fs::path scenario = copy_example("worked-example", dir.path(), "we");
   REQUIRE(run_drsim("run " + shell_quote(scenario.string()) + " --out one -q", dir.path()).status == 0);
   REQUIRE(run_drsim("run " + shell_quote(scenario.string()) + " --out two -q", dir.path()).status == 0);
-  const std::string one = read_text(dir.path() / "one" / "report.html");
+  const std::string one = read_file(dir.path() / "one" / "report.html");
   // Two runs differ only in their wall-clock times.
-  CHECK(without_clock(one) == without_clock(read_text(dir.path() / "two" / "report.html")));
+  CHECK(without_clock(one) == without_clock(read_file(dir.path() / "two" / "report.html")));
   // The same database gives the same bytes, clock included.
   const auto r = run_drsim("report --db one/results.sqlite --out again", dir.path());
   INFO(r.output);
   REQUIRE(r.status == 0);
-  CHECK(read_text(dir.path() / "again" / "report.html") == one);
+  CHECK(read_file(dir.path() / "again" / "report.html") == one);
   // A folder works as --db too; a missing database is bad input.
   CHECK(run_drsim("report --db one --out again2", dir.path()).status == 0);
   CHECK(run_drsim("report --db nowhere.sqlite --out x", dir.path()).status == 2);
@@ -147,7 +147,7 @@ TEST_CASE("ids with markup and unicode are escaped everywhere in the report", "[
   const std::string id = "DR-<\xc3\xa9>&'1";
   for (const auto& entry : fs::recursive_directory_iterator(scenario.parent_path())) {
     if (!entry.is_regular_file()) continue;
-    std::string text = read_text(entry.path());
+    std::string text = read_file(entry.path());
     const bool yaml = entry.path().extension() == ".yaml";
     const std::string to = yaml ? "\"" + id + "\"" : id;
     for (std::size_t at = text.find("DR-1"); at != std::string::npos; at = text.find("DR-1", at + to.size())) {
@@ -158,7 +158,7 @@ TEST_CASE("ids with markup and unicode are escaped everywhere in the report", "[
   const auto r = run_drsim("run " + shell_quote(scenario.string()) + " --out out -q", dir.path());
   INFO(r.output);
   REQUIRE(r.status == 0);
-  const std::string html = read_text(dir.path() / "out" / "report.html");
+  const std::string html = read_file(dir.path() / "out" / "report.html");
   CHECK(drsim::test::contains(html, "DR-&lt;\xc3\xa9&gt;&amp;&#39;1"));
   CHECK_FALSE(drsim::test::contains(html, id));
   CHECK(drsim::test::contains(html, "$6,302.75"));  // the figures are the same

@@ -12,18 +12,11 @@
 #include <string>
 
 #include "tests/support/temp_dir.hpp"
+#include "tests/support/text_files.hpp"
 
 namespace drsim::test {
 
 namespace fs = std::filesystem;
-
-inline std::string read_text(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + p.string());
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 inline void write_text(const fs::path& p, const std::string& text) {
   std::ofstream out(p, std::ios::binary);
@@ -51,7 +44,7 @@ inline CommandResult run_command(const std::string& command, const fs::path& cwd
   const int raw = std::system(line.c_str());
   CommandResult r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.output = fs::exists(log) ? read_text(log) : "";
+  r.output = fs::exists(log) ? read_file(log) : "";
   fs::remove(log);
   return r;
 }
@@ -70,7 +63,7 @@ inline fs::path copy_example(const std::string& name, const fs::path& dir, const
 
 // Replaces the first `from` in the file with `to`; throws when `from` is absent (the test is stale).
 inline void edit_file(const fs::path& p, const std::string& from, const std::string& to) {
-  std::string text = read_text(p);
+  std::string text = read_file(p);
   const auto at = text.find(from);
   if (at == std::string::npos) throw std::runtime_error(p.string() + ": no \"" + from + "\" to replace");
   text.replace(at, from.size(), to);

@@ -33,7 +33,7 @@ fs::path run_into(const TempDir& dir, const std::string& scenario) {
 // A CSV file without quoted fields (the statements of these scenarios have none) as header + rows.
 std::vector<std::vector<std::string>> csv_rows(const fs::path& p) {
   std::vector<std::vector<std::string>> out;
-  std::istringstream in(read_text(p));
+  std::istringstream in(read_file(p));
   std::string line;
   while (std::getline(in, line)) {
     std::vector<std::string> cells;
@@ -238,7 +238,7 @@ TEST_CASE("rule values are stored as REAL numbers, INTEGER 0/1 booleans and TEXT
   CHECK(value["untested_multiplier"] == "3");
   CHECK(value["failure_separation_h"] == "24");
   CHECK(value["failure_separation_basis"] == "start_to_start");
-  const std::string summary = read_text(out / "summary.json");
+  const std::string summary = read_file(out / "summary.json");
   CHECK(summary.find("\"multiplier_applies_to_rsg\": false,") != std::string::npos);
   CHECK(summary.find("\"untested_multiplier\": 3,") != std::string::npos);
   CHECK(summary.find("\"failure_separation_basis\": \"start_to_start\",") != std::string::npos);
@@ -330,7 +330,7 @@ TEST_CASE("drsim run's report.html, built from its tables in memory, is the byte
       const CommandResult rep = run_drsim("report --db " + out + "/results.sqlite --out " + out + "/again", dir.path());
       INFO(rep.output);
       REQUIRE(rep.status == 0);
-      CHECK(read_text(dir.path() / out / "report.html") == read_text(dir.path() / out / "again" / "report.html"));
+      CHECK(read_file(dir.path() / out / "report.html") == read_file(dir.path() / out / "again" / "report.html"));
     }
   }
   CHECK(n >= 35);

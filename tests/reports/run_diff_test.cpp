@@ -24,7 +24,7 @@ TEST_CASE("diff shows what untested_multiplier 3 -> 2 changes", "[run_diff]") {
   const auto r = run_drsim("diff ra rb --out d", dir.path());
   INFO(r.output);
   CHECK(r.status == 1);
-  const std::string csv = read_text(dir.path() / "d" / "diff.csv");
+  const std::string csv = read_file(dir.path() / "d" / "diff.csv");
   CHECK(csv.rfind("section,key,field,a,b,change\n", 0) == 0);
   CHECK(drsim::test::contains(csv, "rule,untested_multiplier,value,3,2,-1\n"));
   // Energy: shortfall MWh 2, 4, 2.5 at LMP 410, 980, 620 = 6290.00 x 3 = 18870.00 against x 2 = 12580.00.
@@ -80,7 +80,7 @@ TEST_CASE("diff of a run with itself is identical", "[run_diff]") {
   INFO(r.output);
   CHECK(r.status == 0);
   CHECK(drsim::test::contains(r.output, "identical"));
-  CHECK(read_text(dir.path() / "d" / "diff.csv") == "section,key,field,a,b,change\n");
+  CHECK(read_file(dir.path() / "d" / "diff.csv") == "section,key,field,a,b,change\n");
 }
 
 TEST_CASE("diff of something that is not a run is bad input", "[run_diff]") {

@@ -27,7 +27,7 @@ TEST_CASE("summary.json of example and real runs validates against docs/summary.
       run_command("/usr/bin/python3 " + shell_quote(script) + " " + shell_quote(DRSIM_SOURCE_DIR) + files, dir.path());
   INFO(r.output);
   CHECK(r.status == 0);
-  const std::string we = read_text(dir.path() / "out-worked-example/summary.json");
+  const std::string we = read_file(dir.path() / "out-worked-example/summary.json");
   CHECK(we.find("    \"multiplier_applies_to_rsg\": false,\n") != std::string::npos);
   CHECK(we.find("    \"withdrawal_notice_h\": 2,\n") != std::string::npos);
   CHECK(we.find("  \"penalty_usd\": 6302.75,\n") != std::string::npos);  // the worked example's penalty
