@@ -20,19 +20,26 @@ std::optional<Season> parse_season(std::string_view text) {
   return std::nullopt;
 }
 
-int planning_year_of(Date d) { return d.month() >= 6 ? d.year() : d.year() - 1; }
+namespace {
+int planning_year_of(int year, int month) { return month >= 6 ? year : year - 1; }
+}  // namespace
+
+int planning_year_of(Date d) { return planning_year_of(d.year(), d.month()); }
 
 DateRange planning_year_range(int py) {
   return {Date::from_ymd(py, 6, 1), Date::from_ymd(py + 1, 6, 1)};
 }
 
-Season season_of(Date d) {
-  const int m = d.month();
+namespace {
+Season season_of_month(int m) {
   if (m >= 6 && m <= 8) return Season::summer;
   if (m >= 9 && m <= 11) return Season::fall;
   if (m == 12 || m <= 2) return Season::winter;
   return Season::spring;
 }
+}  // namespace
+
+Season season_of(Date d) { return season_of_month(d.month()); }
 
 DateRange season_range(int py, Season s) {
   switch (s) {
@@ -46,7 +53,10 @@ DateRange season_range(int py, Season s) {
 
 int season_days(int py, Season s) { return season_range(py, s).days(); }
 
-SeasonKey season_key(Date d) { return {planning_year_of(d), season_of(d)}; }
+SeasonKey season_key(Date d) {
+  const int year = d.year(), month = d.month();
+  return {planning_year_of(year, month), season_of_month(month)};
+}
 
 bool is_weekday(Date d) {
   const int w = d.weekday();

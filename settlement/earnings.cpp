@@ -2,9 +2,10 @@
 #include "earnings.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <string_view>
-#include <unordered_set>
+#include <unordered_map>
 #include <utility>
 
 #include "capacity.hpp"
@@ -13,83 +14,117 @@ namespace drsim {
 
 namespace {
 
-// One charged shortfall of the entry's resources: its hour (seconds), MW and season.
-struct SeasonedShortfall {
-  std::int64_t hour;
-  Mw shortfall;
-  SeasonKey season;
+// The positions of the entry's resources by id (a resource listed twice under one id has both).
+class Portfolio {
+ public:
+  template <class Ids>
+  explicit Portfolio(const Ids& ids) {
+    for (const auto& id : ids) {
+      const auto [it, fresh] = first_.try_emplace(std::string_view(id), next_.size());
+      next_.push_back(kNone);
+      if (!fresh) {  // appended to the end of the id's chain
+        std::size_t k = it->second;
+        while (next_[k] != kNone) k = next_[k];
+        next_[k] = next_.size() - 1;
+      }
+    }
+  }
+  static constexpr std::size_t kNone = SIZE_MAX;
+  // The first position of `id`, or kNone; then next(k) until kNone.
+  std::size_t find(std::string_view id) const {
+    const auto it = first_.find(id);
+    return it == first_.end() ? kNone : it->second;
+  }
+  std::size_t next(std::size_t k) const { return next_[k]; }
+
+ private:
+  std::unordered_map<std::string_view, std::size_t> first_;
+  std::vector<std::size_t> next_;
 };
 
-// The charged shortfalls of `resources`, each with its season, found once for all seasons
-// (a hash set of the ids: no search of the portfolio per charged hour).
-std::vector<SeasonedShortfall> shortfalls_of(const std::vector<ChargedShortfall>& charged,
-                                             const std::vector<std::string>& resources) {
-  const std::unordered_set<std::string_view> mine(resources.begin(), resources.end());
-  std::vector<SeasonedShortfall> out;
-  // Charged hours come in runs of one resource and one day: each looked up once per run.
-  std::string_view last_id;  // the run's id (by address: a run shares one id's storage)
-  bool last_mine = false;
-  std::optional<Date> last_day;
-  SeasonKey last_season;
-  for (const auto& c : charged) {
-    if (c.resource_id.data() != last_id.data() || c.resource_id.size() != last_id.size()) {
-      last_id = c.resource_id;
-      last_mine = mine.contains(c.resource_id);
+// The charged shortfall MW of the entry's resources summed per settlement hour of the planning
+// year, in one pass: a dense table of its hours (each in the season of its own date); a charged
+// time not on the hour (never a settlement hour, but possible in a test) is kept aside.
+class HourlyShortfalls {
+ public:
+  HourlyShortfalls(const std::vector<ChargedShortfall>& charged, const Portfolio& mine, int planning_year)
+      : planning_year_(planning_year),
+        year_(planning_year_range(planning_year)),
+        first_(MarketTime::at(year_.begin).seconds()),
+        sum_(static_cast<std::size_t>(year_.days()) * 24),
+        seen_(sum_.size(), 0) {
+    // Charged hours name their resource by a view of one id's storage (the market's or the
+    // statement's): an id is looked up once per place it is stored, then known by its address.
+    struct Known {
+      const char* data = nullptr;
+      std::size_t size = 0;
+      bool mine = false;
+    };
+    std::array<Known, 256> known{};
+    for (const auto& c : charged) {
+      const auto address = reinterpret_cast<std::uintptr_t>(c.resource_id.data());
+      Known& k = known[(address * 0x9E3779B97F4A7C15ULL) >> 56];
+      if (k.data != c.resource_id.data() || k.size != c.resource_id.size() || k.data == nullptr) {
+        k = {c.resource_id.data(), c.resource_id.size(), mine.find(c.resource_id) != Portfolio::kNone};
+      }
+      if (!k.mine) continue;
+      const std::int64_t offset = c.hour.seconds() - first_;
+      if (offset >= 0 && offset % 3600 == 0 && static_cast<std::size_t>(offset / 3600) < sum_.size()) {
+        const auto h = static_cast<std::size_t>(offset / 3600);
+        sum_[h] += c.shortfall;
+        seen_[h] = 1;
+      } else if (season_key(c.hour.date()).planning_year == planning_year) {
+        odd_.emplace_back(c.hour.seconds(), c.shortfall);
+      }
     }
-    if (!last_mine) continue;
-    const Date day = c.hour.date();
-    if (day != last_day) {
-      last_day = day;
-      last_season = season_key(day);
-    }
-    out.push_back({c.hour.seconds(), c.shortfall, last_season});
+    std::sort(odd_.begin(), odd_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   }
-  return out;
-}
 
-// The largest sum over one hour of the season: the hours' sums by sorting, no tree node per
-// hour (MW sums are exact, so the order of adding is free).
-Mw max_hourly_in(const std::vector<SeasonedShortfall>& shortfalls, SeasonKey season,
-                 std::optional<std::int64_t>* worst_hour = nullptr) {
-  // The season's hours as a dense table (a season has at most 92 x 24 hours), summed in one
-  // pass; hours not on the hour (never a settlement hour, but possible in a test) go by sorting.
-  const DateRange days = season_range(season.planning_year, season.season);
-  const std::int64_t first = MarketTime::at(days.begin).seconds();
-  const auto hours = static_cast<std::size_t>(days.days()) * 24;
-  std::vector<Mw> sum(hours);
-  std::vector<char> seen(hours, 0);
-  std::vector<std::pair<std::int64_t, Mw>> odd;
-  for (const auto& c : shortfalls) {
-    if (c.season != season) continue;
-    const std::int64_t offset = c.hour - first;
-    if (offset >= 0 && offset % 3600 == 0 && static_cast<std::size_t>(offset / 3600) < hours) {
-      const auto h = static_cast<std::size_t>(offset / 3600);
-      sum[h] += c.shortfall;
-      seen[h] = 1;
-    } else {
-      odd.emplace_back(c.hour, c.shortfall);
+  // The largest sum over one hour of `season`, and the first hour that reaches it.
+  Mw max_in(Season season, std::optional<std::int64_t>* worst_hour) const {
+    const DateRange days = season_range(planning_year_, season);
+    const auto from = static_cast<std::size_t>(days.begin - year_.begin) * 24;
+    const auto to = static_cast<std::size_t>(days.end - year_.begin) * 24;
+    Mw worst;
+    std::optional<std::int64_t> at;
+    // Dense hours in time order: the first strictly larger sum moves the worst hour.
+    for (std::size_t h = from; h < to; ++h) {
+      if (!seen_[h]) continue;
+      if (!at || worst < sum_[h]) {
+        worst = sum_[h];
+        at = first_ + static_cast<std::int64_t>(h) * 3600;
+      }
     }
+    // Times off the hour, summed per time, in time order; a tie goes to the earlier time.
+    const std::int64_t lo = MarketTime::at(days.begin).seconds(), hi = MarketTime::at(days.end).seconds();
+    for (std::size_t i = 0; i < odd_.size();) {
+      const std::int64_t hour = odd_[i].first;
+      Mw total;
+      for (; i < odd_.size() && odd_[i].first == hour; ++i) total += odd_[i].second;
+      if (hour < lo || hour >= hi) continue;
+      if (!at || worst < total || (worst == total && hour < *at)) {
+        worst = total;
+        at = hour;
+      }
+    }
+    if (worst_hour) *worst_hour = at;
+    return worst;
   }
-  for (std::size_t h = 0; h < hours; ++h) {
-    if (seen[h]) odd.emplace_back(first + static_cast<std::int64_t>(h) * 3600, sum[h]);
-  }
-  std::sort(odd.begin(), odd.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  Mw worst;
-  for (std::size_t i = 0; i < odd.size();) {
-    Mw total;
-    const std::int64_t hour = odd[i].first;
-    for (; i < odd.size() && odd[i].first == hour; ++i) total += odd[i].second;
-    if (worst_hour && (!*worst_hour || worst < total)) *worst_hour = hour;
-    worst = max(worst, total);
-  }
-  return worst;
-}
+
+ private:
+  int planning_year_;
+  DateRange year_;
+  std::int64_t first_;
+  std::vector<Mw> sum_;
+  std::vector<char> seen_;
+  std::vector<std::pair<std::int64_t, Mw>> odd_;
+};
 
 }  // namespace
 
 Mw max_hourly_nonperformance(const std::vector<ChargedShortfall>& charged,
                              const std::vector<std::string>& resources, SeasonKey season) {
-  return max_hourly_in(shortfalls_of(charged, resources), season);
+  return HourlyShortfalls(charged, Portfolio(resources), season.planning_year).max_in(season.season, nullptr);
 }
 
 EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::vector<Disqualification>& dq,
@@ -98,35 +133,43 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
   EoResult out;
   const Zone* zone = s.find_zone(eo.zone);
   std::vector<const Resource*> mine;
-  std::vector<std::vector<Disqualification>> mine_dq;  // per resource of `mine`
-  std::vector<std::string> ids;
+  std::vector<std::string_view> ids;
   // The entry's zone selects its resources (rules.md 5 v1.2): an LMR of the MP in another zone
   // belongs to an entry for that zone, priced at that zone's ACP, and counts in neither figure here.
-  const auto dq_of = disqualifications_by_resource(s.resources, dq);
-  for (std::size_t i = 0; i < s.resources.size(); ++i) {
-    const Resource& r = s.resources[i];
+  for (const Resource& r : s.resources) {
     if (r.mp == eo.mp && r.zone == eo.zone) {
       mine.push_back(&r);
-      mine_dq.push_back(dq_of[i]);
       ids.push_back(r.id);
     }
   }
-  const std::vector<SeasonedShortfall> shortfalls =
-      eo.nonperformance == NonPerformance::max_hourly ? shortfalls_of(charged, ids) : std::vector<SeasonedShortfall>{};
+  const Portfolio portfolio(ids);
+  // The days each resource's ACP is withheld over the planning year (its disqualifications
+  // and any carried in), found once for all four seasons; none for most resources.
+  std::vector<std::vector<Disqualification>> mine_dq(mine.size());
+  for (const auto& d : dq) {
+    for (std::size_t k = portfolio.find(d.resource_id); k != Portfolio::kNone; k = portfolio.next(k)) mine_dq[k].push_back(d);
+  }
+  std::vector<std::vector<DateRange>> withheld(mine.size());
+  const DateRange year = planning_year_range(s.planning_year);
+  for (std::size_t i = 0; i < mine.size(); ++i) {
+    if (!mine_dq[i].empty() || mine[i]->acp_disqualified_through) withheld[i] = disqualified_runs(*mine[i], mine_dq[i], year);
+  }
+  const std::optional<HourlyShortfalls> shortfalls =
+      eo.nonperformance == NonPerformance::max_hourly
+          ? std::optional<HourlyShortfalls>(std::in_place, charged, portfolio, s.planning_year)
+          : std::nullopt;
   Money sum;
   for (Season season : kSeasons) {
     EoLine line;
     line.mp_id = eo.mp;
     line.season = season;
     if (zone != nullptr && at(zone->acp, season)) line.acp = *at(zone->acp, season);
-    const SeasonKey key{s.planning_year, season};
     Explanation* w = why && explained == season ? why : nullptr;
     std::optional<std::int64_t> worst_hour;
-    line.nonperformance_mw = eo.nonperformance == NonPerformance::max_hourly
-                                 ? max_hourly_in(shortfalls, key, &worst_hour) : Mw{};
+    line.nonperformance_mw = shortfalls ? shortfalls->max_in(season, &worst_hour) : Mw{};
     if (w) {
       std::string list;
-      for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+      for (const auto& id : ids) list += (list.empty() ? "" : ", ") + std::string(id);
       w->add("5", "", "the MP's LMRs in the entry's zone",
              {{"mp", eo.mp}, {"zone", eo.zone}, {"resources", list.empty() ? "none" : list},
               {"share", eo.share.str()}, {"acp_usd_per_mw_day", line.acp.value().str()}});
@@ -157,7 +200,9 @@ EoResult earnings_opportunity(const Market& s, const EoConfig& eo, const std::ve
       const auto& reg = at(mine[i]->seasons, season);
       if (!reg || reg->excluded) continue;
       all += reg->cleared_mw;
-      for (const DateRange& run : disqualified_runs(*mine[i], mine_dq[i], days)) {
+      for (const DateRange& whole : withheld[i]) {  // the planning year's runs, cut to the season
+        const DateRange run{std::max(whole.begin, days.begin), std::min(whole.end, days.end)};
+        if (!(run.begin < run.end)) continue;
         drop[static_cast<std::size_t>(run.begin - days.begin)] += reg->cleared_mw;
         Mw& back = drop[static_cast<std::size_t>(run.end - days.begin)];
         back = back - reg->cleared_mw;

@@ -53,18 +53,4 @@ bool is_deployment(const Instruction& i, ExemptReason whole) {
   return i.acknowledged && (whole == ExemptReason::none || whole == ExemptReason::withdrawn);
 }
 
-ExemptReason hour_exemption(MarketTime hour, ExactTime obligated, bool excused_outage) {
-  if (ExactTime::of(hour) >= obligated) return ExemptReason::max_duration;
-  if (excused_outage) return ExemptReason::outage_excused;
-  return ExemptReason::none;
-}
-
-ExactDuration covered(MarketTime hour, ExactTime from, ExactTime to) {
-  const ExactTime a = max(ExactTime::of(hour), from);
-  const ExactTime b = min(ExactTime::of(hour + Duration::hours(1)), to);
-  return b <= a ? ExactDuration{} : b - a;
-}
-
-Mw instructed_mw(Mw instruction, Mw available) { return min(instruction, available); }
-
 }  // namespace drsim

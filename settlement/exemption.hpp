@@ -46,12 +46,20 @@ bool is_deployment(const Instruction& i, ExemptReason whole);
 
 // 4.2 for the settlement hour starting at `hour`: `max_duration` when the hour lies wholly at
 // or after the obligated end, else `outage_excused` when `excused_outage`, else none.
-ExemptReason hour_exemption(MarketTime hour, ExactTime obligated_end, bool excused_outage);
+inline ExemptReason hour_exemption(MarketTime hour, ExactTime obligated_end, bool excused_outage) {
+  if (ExactTime::of(hour) >= obligated_end) return ExemptReason::max_duration;
+  if (excused_outage) return ExemptReason::outage_excused;
+  return ExemptReason::none;
+}
 
 // The part [from, to) covers of the hour starting at `hour`, exactly (0 when none).
-ExactDuration covered(MarketTime hour, ExactTime from, ExactTime to);
+inline ExactDuration covered(MarketTime hour, ExactTime from, ExactTime to) {
+  const ExactTime a = max(ExactTime::of(hour), from);
+  const ExactTime b = min(ExactTime::of(hour + Duration::hours(1)), to);
+  return b <= a ? ExactDuration{} : b - a;
+}
 
 // Instructed MW for MISO in an hour: min(instruction MW, available MW) (4.3).
-Mw instructed_mw(Mw instruction_mw, Mw available_mw);
+inline Mw instructed_mw(Mw instruction_mw, Mw available_mw) { return min(instruction_mw, available_mw); }
 
 }  // namespace drsim

@@ -9,22 +9,31 @@
 
 namespace drsim {
 
-FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules& rules, Explanation* why,
+FailureOutcome count_failures(const std::vector<FailedOccasion>& occasions, const Rules& rules, Explanation* why,
                               std::string_view explained) {
+  FailureOutcome out;
+  count_failures_into(occasions, rules, out, why, explained);
+  return out;
+}
+
+void count_failures_into(const std::vector<FailedOccasion>& occasions, const Rules& rules, FailureOutcome& out,
+                         Explanation* why, std::string_view explained) {
   // Sorted as positions, not by moving the occasions and their ids around.
   std::vector<std::size_t> order(occasions.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+  const auto before = [&](std::size_t x, std::size_t y) {
     const FailedOccasion& a = occasions[x];
     const FailedOccasion& b = occasions[y];
     return std::tie(a.resource_id, a.season, a.start, a.instruction_id) <
            std::tie(b.resource_id, b.season, b.start, b.instruction_id);
-  });
+  };
+  // Occasions that come in order (the trial kernel's) are checked in one pass, not sorted again.
+  if (!std::is_sorted(order.begin(), order.end(), before)) std::stable_sort(order.begin(), order.end(), before);
   // Exact (rules.md 1a): 23.9999 h is 86,399.64 s, never rounded to whole seconds.
   const ExactDuration separation = ExactDuration::hours(rules.failure_separation_h);
 
-  FailureOutcome out;
-  out.lines.reserve(occasions.size());
+  out.disqualifications.clear();
+  std::size_t n = 0;  // lines written; those past it are left over from an earlier count
   struct SeasonState {
     int counted = 0;
     const FailedOccasion* last = nullptr;
@@ -38,7 +47,11 @@ FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules
       st = SeasonState{};
       group = &occ;
     }
-    FailureLine line{occ, false, false};
+    if (n == out.lines.size()) out.lines.emplace_back();
+    FailureLine& line = out.lines[n++];
+    line.occasion = occ;  // assigned: the strings keep their buffers
+    line.counted = false;
+    line.disqualified = false;
     Explanation* w = why && occ.instruction_id == explained ? why : nullptr;
     if (w) {
       w->add("4.8", "", "a failed occasion: the instruction has a charged hour that counts",
@@ -88,9 +101,8 @@ FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules
                               " (the second disqualifies)");
       }
     }
-    out.lines.push_back(line);
   }
-  return out;
+  out.lines.resize(n);
 }
 
 }  // namespace drsim

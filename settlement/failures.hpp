@@ -43,7 +43,11 @@ struct FailureOutcome {
 // the second counted one disqualifies from the next (or same) market day to the
 // end of the next planning year. Occasions of different seasons never pair.
 // With `why`, adds the steps that decide the occasion of instruction `explained` (drsim explain --failure).
-FailureOutcome count_failures(std::vector<FailedOccasion> occasions, const Rules& rules, Explanation* why = nullptr,
+FailureOutcome count_failures(const std::vector<FailedOccasion>& occasions, const Rules& rules, Explanation* why = nullptr,
                               std::string_view explained = {});
+// The same, into `out` (overwritten, its buffers reused: the exposure kernel counts a trial's
+// failures this way, trial after trial).
+void count_failures_into(const std::vector<FailedOccasion>& occasions, const Rules& rules, FailureOutcome& out,
+                         Explanation* why = nullptr, std::string_view explained = {});
 
 }  // namespace drsim

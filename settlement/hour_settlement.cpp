@@ -26,8 +26,7 @@ Decimal penalty_multiplier(const Resource& r, const Rules& rules) {
   return (r.type == ResourceType::dr && !r.tested) ? rules.untested_multiplier : Decimal::from_int(1);
 }
 
-HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& rules,
-                           const HourPrices& prices, Explanation* why) {
+HourSettlement assess_hour(const Resource& r, const HourRecord& h, const Rules& rules, Explanation* why) {
   HourSettlement s;
   s.flags = h.flags;
   s.multiplier = penalty_multiplier(r, rules);
@@ -150,29 +149,54 @@ HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& 
              {{"shortfall_mw", text(s.shortfall)}, {"tolerance_mw", text(rules.shortfall_tolerance_mw)},
               {"counts_for_failure", s.counts_for_failure ? "true" : "false"}});
   }
-  s.missing_lmp = !prices.lmp;
-  s.missing_rsg = !prices.rsg;
-  if (s.missing_lmp || s.missing_rsg) return s;
+  return s;
+}
+
+namespace {
+
+// The steps of charge_hour for drsim explain: out of the way of the charge itself.
+[[gnu::noinline, gnu::cold]] void explain_charges(Explanation& why, const HourSettlement& s, const Rules& rules,
+                                                  const HourPrices& prices, const HourCharges& c) {
   const UsdPerMwh price = max(*prices.lmp, rules.penalty_lmp_floor_usd_per_mwh);
-  const ExactUsd energy = charge(s.shortfall_mwh, price, s.multiplier);
-  s.energy_charge = round_to_cents(energy);
   const Decimal rsg_multiplier = rules.multiplier_applies_to_rsg ? s.multiplier : Decimal::from_int(1);
-  const ExactUsd rsg = charge(s.shortfall_mwh, *prices.rsg, rsg_multiplier);
-  s.rsg_charge = round_to_cents(rsg);
-  if (why) {
-    why->add("4.7", "penalty_lmp_floor_usd_per_mwh",
-             "energy charge = shortfall MWh x max(LMP, floor) x multiplier, rounded once to the cent (half away from 0)",
-             {{"shortfall_mwh", s.shortfall_mwh.value().str()}, {"lmp_usd_per_mwh", prices.lmp->value().str()},
-              {"floor_usd_per_mwh", rules.penalty_lmp_floor_usd_per_mwh.value().str()},
-              {"price_usd_per_mwh", price.value().str()}, {"multiplier", s.multiplier.str()},
-              {"exact_usd", exact_usd_text(energy)}, {"energy_charge_usd", s.energy_charge.str()}});
-    why->add("4.7", "multiplier_applies_to_rsg",
-             rules.multiplier_applies_to_rsg ? "RSG charge = shortfall MWh x RSG rate x multiplier, rounded once to the cent"
-                                             : "RSG charge = shortfall MWh x RSG rate (no multiplier), rounded once to the cent",
-             {{"shortfall_mwh", s.shortfall_mwh.value().str()}, {"rsg_usd_per_mwh", prices.rsg->value().str()},
-              {"multiplier", rsg_multiplier.str()}, {"exact_usd", exact_usd_text(rsg)},
-              {"rsg_charge_usd", s.rsg_charge.str()}});
-  }
+  why.add("4.7", "penalty_lmp_floor_usd_per_mwh",
+          "energy charge = shortfall MWh x max(LMP, floor) x multiplier, rounded once to the cent (half away from 0)",
+          {{"shortfall_mwh", s.shortfall_mwh.value().str()}, {"lmp_usd_per_mwh", prices.lmp->value().str()},
+           {"floor_usd_per_mwh", rules.penalty_lmp_floor_usd_per_mwh.value().str()},
+           {"price_usd_per_mwh", price.value().str()}, {"multiplier", s.multiplier.str()},
+           {"exact_usd", exact_usd_text(charge(s.shortfall_mwh, price, s.multiplier))},
+           {"energy_charge_usd", c.energy.str()}});
+  why.add("4.7", "multiplier_applies_to_rsg",
+          rules.multiplier_applies_to_rsg ? "RSG charge = shortfall MWh x RSG rate x multiplier, rounded once to the cent"
+                                          : "RSG charge = shortfall MWh x RSG rate (no multiplier), rounded once to the cent",
+          {{"shortfall_mwh", s.shortfall_mwh.value().str()}, {"rsg_usd_per_mwh", prices.rsg->value().str()},
+           {"multiplier", rsg_multiplier.str()},
+           {"exact_usd", exact_usd_text(charge(s.shortfall_mwh, *prices.rsg, rsg_multiplier))},
+           {"rsg_charge_usd", c.rsg.str()}});
+}
+
+}  // namespace
+
+HourCharges charge_hour(const HourSettlement& s, const Rules& rules, const HourPrices& prices, Explanation* why) {
+  HourCharges c;
+  if (!s.charged) return c;
+  c.missing_lmp = !prices.lmp;
+  c.missing_rsg = !prices.rsg;
+  if (c.missing_lmp || c.missing_rsg) return c;
+  c.energy = energy_charge(s, rules, *prices.lmp);
+  c.rsg = rsg_charge(s, rules, *prices.rsg);
+  if (why) explain_charges(*why, s, rules, prices, c);
+  return c;
+}
+
+HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& rules,
+                           const HourPrices& prices, Explanation* why) {
+  HourSettlement s = assess_hour(r, h, rules, why);
+  const HourCharges c = charge_hour(s, rules, prices, why);
+  s.energy_charge = c.energy;
+  s.rsg_charge = c.rsg;
+  s.missing_lmp = c.missing_lmp;
+  s.missing_rsg = c.missing_rsg;
   return s;
 }
 

@@ -35,7 +35,37 @@ struct HourSettlement {
 // The untested multiplier applies to an untested DR only (4.7).
 Decimal penalty_multiplier(const Resource& r, const Rules& rules);
 
-// Settles one hour of an instruction. Pure: all inputs are values. With `why`, adds each
+// The money of a charged hour (4.7), or why it has none.
+struct HourCharges {
+  Money energy;
+  Money rsg;
+  bool missing_lmp = false;  // charged but no LMP
+  bool missing_rsg = false;  // charged but no RSG rate
+};
+
+// The two steps of settle_hour. assess_hour: target, response, shortfall and whether the hour
+// is charged and counts toward a failure (4.3-4.8), which depend on the hour's record and not
+// on its prices or its time (`hour.hour` is not read), so hours with the same terms assess
+// alike. charge_hour: a charged hour's energy and RSG charges at its prices (4.7); none for an
+// hour not charged.
+HourSettlement assess_hour(const Resource& resource, const HourRecord& hour, const Rules& rules,
+                           Explanation* why = nullptr);
+HourCharges charge_hour(const HourSettlement& s, const Rules& rules, const HourPrices& prices, Explanation* why = nullptr);
+
+// The two charges charge_hour makes of a charged hour with both prices, each alone (0 for an
+// hour not charged): the energy charge at the LMP, shortfall MWh x max(LMP, floor) x
+// multiplier, and the RSG charge, shortfall MWh x RSG rate (x multiplier when
+// multiplier_applies_to_rsg), each rounded once to the cent (4.7).
+inline Money energy_charge(const HourSettlement& s, const Rules& rules, UsdPerMwh lmp) {
+  if (!s.charged) return Money{};
+  return round_to_cents(charge(s.shortfall_mwh, max(lmp, rules.penalty_lmp_floor_usd_per_mwh), s.multiplier));
+}
+inline Money rsg_charge(const HourSettlement& s, const Rules& rules, UsdPerMwh rsg) {
+  if (!s.charged) return Money{};
+  return round_to_cents(charge(s.shortfall_mwh, rsg, rules.multiplier_applies_to_rsg ? s.multiplier : Decimal::from_int(1)));
+}
+
+// Settles one hour of an instruction: assess_hour, then charge_hour. Pure: all inputs are values. With `why`, adds each
 // step of the derivation to it as it is computed (drsim explain --line).
 HourSettlement settle_hour(const Resource& resource, const HourRecord& hour, const Rules& rules,
                            const HourPrices& prices, Explanation* why = nullptr);

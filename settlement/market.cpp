@@ -25,14 +25,12 @@ std::string_view name(OutageReason r) {
   return "?";
 }
 
-Mw Instruction::mw_in(MarketTime hour) const {
-  if (mw) return *mw;
+Mw Instruction::mw_in_map(MarketTime hour) const {
   auto it = mw_by_hour.find(hour);
   return it == mw_by_hour.end() ? Mw{} : it->second;
 }
 
-std::optional<Mw> AdvancedReport::target_in(MarketTime hour) const {
-  if (target_mw) return target_mw;
+std::optional<Mw> AdvancedReport::target_in_map(MarketTime hour) const {
   auto it = target_mw_by_hour.find(hour);
   if (it == target_mw_by_hour.end()) return std::nullopt;
   return it->second;

@@ -101,7 +101,10 @@ struct Instruction {
   bool acknowledged = true;
   std::optional<MarketTime> withdrawn;
   // Instructed MW in the hour starting at `hour` (0 where a by-hour map omits it).
-  Mw mw_in(MarketTime hour) const;
+  Mw mw_in(MarketTime hour) const { return mw ? *mw : mw_in_map(hour); }
+
+ private:
+  Mw mw_in_map(MarketTime hour) const;
 };
 
 struct AdvancedReport {
@@ -110,7 +113,10 @@ struct AdvancedReport {
   std::optional<Mw> target_mw;
   std::map<MarketTime, Mw> target_mw_by_hour;
   // The reported target in the hour starting at `hour`, or nothing when left out.
-  std::optional<Mw> target_in(MarketTime hour) const;
+  std::optional<Mw> target_in(MarketTime hour) const { return target_mw ? target_mw : target_in_map(hour); }
+
+ private:
+  std::optional<Mw> target_in_map(MarketTime hour) const;
 };
 
 struct Availability {

@@ -28,7 +28,17 @@ struct HourRecord {
   // frac_h of rules.md 4: the fraction of the hour in the obligated part, to six places
   // (1199.9988 s of an hour: 0.333333).
   Decimal frac() const { return Decimal::ratio(obligated.us, ExactDuration::kPerHour); }
+  bool operator==(const HourRecord&) const = default;
 };
+
+// True when two hours' records agree in every field but their time (`hour`). Field by field,
+// no copy (the trial kernel asks it of every hour); a field added to HourRecord belongs here too.
+inline bool same_terms(const HourRecord& a, const HourRecord& b) {
+  static_assert(sizeof(HourRecord) == 96, "a field was added to HourRecord: compare it in same_terms");
+  return a.obligated == b.obligated && a.instruction_mw == b.instruction_mw && a.available_mw == b.available_mw &&
+         a.instructed_mw == b.instructed_mw && a.reported_target == b.reported_target && a.measured == b.measured &&
+         a.baseline == b.baseline && a.exempt == b.exempt && a.flags == b.flags;
+}
 
 enum class InstructionStatus { far, near, active, completed, withdrawn };
 std::string_view name(InstructionStatus s);

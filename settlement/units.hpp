@@ -45,7 +45,7 @@ inline Mwh energy(Mw power, Decimal hours) { return Mwh(Decimal::mul(power.value
 
 // MWh x $/MWh x multiplier, exact until the caller rounds it to cents: within the limits
 // at most 320,000 MWh x 1e6 $/MWh x 1e6 = 3.2e17 dollars (money.cpp has the bounds).
-inline ExactUsd charge(Mwh energy, UsdPerMwh price, Decimal multiplier) {
+[[gnu::always_inline]] inline ExactUsd charge(Mwh energy, UsdPerMwh price, Decimal multiplier) {
   return ExactUsd::product(energy.value(), price.value(), multiplier);
 }
 

@@ -2,8 +2,7 @@
 #include "sim/exposure_kernel.hpp"
 
 #include <algorithm>
-
-#include <fmt/format.h>
+#include <numeric>
 
 #include "settlement/capacity.hpp"
 #include "settlement/earnings.hpp"
@@ -41,7 +40,15 @@ TrialKernel::TrialKernel(const Market& base, const ExposureModel& model, const E
   outages_.resize(n);
   declared_.resize(n);
   capacity_.resize(n);
+  season_capacity_.resize(n);
+  for (Season season : kSeasons) season_days_[static_cast<std::size_t>(season)] = season_range(base.planning_year, season);
   for (std::size_t r = 0; r < n; ++r) index_.emplace(base.resources[r].id, static_cast<std::uint32_t>(r));
+  std::vector<std::uint32_t> by_id(n);
+  std::iota(by_id.begin(), by_id.end(), 0U);
+  std::stable_sort(by_id.begin(), by_id.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return base.resources[a].id < base.resources[b].id; });
+  id_rank_.resize(n);
+  for (std::uint32_t i = 0; i < n; ++i) id_rank_[by_id[i]] = i;
   for (const auto& a : base.availability) {
     if (auto it = index_.find(a.resource); it != index_.end()) availability_[it->second].push_back(&a);
   }
@@ -52,7 +59,10 @@ TrialKernel::TrialKernel(const Market& base, const ExposureModel& model, const E
     for (Season season : kSeasons) {
       declared_[r][static_cast<std::size_t>(season)] =
           declared_availability(availability_[r], SeasonKey{base.planning_year, season});
-      if (auto line = capacity_line(base, base.resources[r], season, {})) capacity_[r] += line->amount;
+      if (auto line = capacity_line(base, base.resources[r], season, {})) {
+        season_capacity_[r][static_cast<std::size_t>(season)] = line->amount;
+        capacity_[r] += line->amount;
+      }
     }
     capacity_total_ += capacity_[r];
   }
@@ -61,24 +71,27 @@ TrialKernel::TrialKernel(const Market& base, const ExposureModel& model, const E
   }
 }
 
-std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnYear& y) const {
+std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnYear& y, KernelScratch& scratch) const {
   TrialResult out;
   out.trial = trial;
   out.emergencies = static_cast<int>(y.emergencies.size());
   out.instructions = static_cast<int>(y.responses.size());
   const Rules& rules = base_.rules;
-  std::vector<ChargedShortfall> charged;
-  std::vector<FailedOccasion> occasions;
-  std::vector<std::array<int, 4>> deployed(base_.resources.size(), std::array<int, 4>{});
-  std::vector<const Outage*> outages;
+  std::vector<ChargedShortfall>& charged = scratch.charged;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>& failed_at = scratch.failed;
+  std::vector<std::array<int, 4>>& deployed = scratch.deployed;
+  std::vector<const Outage*>& outages = scratch.outages;
+  charged.clear();
+  failed_at.clear();
+  deployed.assign(base_.resources.size(), std::array<int, 4>{});
   Instruction ins;  // the instruction's times and MW: all the exemption and hour functions read
   AdvancedReport report;
   for (std::size_t k = 0; k < y.emergencies.size(); ++k) {
     const DrawnEmergency& e = y.emergencies[k];
     const auto season = static_cast<std::size_t>(e.season);
-    const SeasonKey key = season_key(e.start.date());
     const ExactTime start = ExactTime::of(e.start);
     const Outage forced{{}, e.start, e.end, OutageReason::forced};
+    const bool allocatable = allocatable_[e.coverage];
     ins.issued = e.issued;
     ins.start = e.start;
     ins.end = e.end;
@@ -106,47 +119,91 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
                                    d.missing_report ? nullptr : &report,
                                    false,
                                    whole};
-      const Mw metered = metered_mw(res, model_, d);
-      const std::optional<Mw> baseline =
-          res.protocol == Protocol::baseline ? std::optional<Mw>(drawn_baseline(model_, d)) : std::nullopt;
+      // Two records, this hour's and the last: hours whose records differ only in their time
+      // assess alike (assess_hour does not read it), so a run of them is assessed once and its
+      // RSG charge (one rate over the emergency) priced once; each hour's energy charge at its LMP.
+      HourRecord records[2];
+      for (HourRecord& r : records) {
+        r.measured = metered_mw(res, model_, d);  // one 60-minute row over the hour: the average of any part
+        if (res.protocol == Protocol::baseline) r.baseline = drawn_baseline(model_, d);
+      }
+      HourSettlement assessed;
+      Money rsg;
       bool failed = false;
       for (std::size_t h = 0; h < e.lmp.size(); ++h) {
-        HourRecord hr;
+        HourRecord& hr = records[h & 1];
         hr.hour = e.start + Duration::hours(static_cast<int>(h));
         hr.obligated = covered(hr.hour, start, terms.obligated_end);
-        fill_hour_terms(terms, hr);
-        hr.measured = metered;  // one 60-minute row over the hour: the average of any part of it
-        hr.baseline = baseline;
-        const HourSettlement s = settle_hour(res, hr, rules, HourPrices{e.lmp[h], e.rsg});
-        if (s.charged) charged.push_back({res.id, hr.hour, s.shortfall});
-        failed = failed || s.counts_for_failure;
-        if (!(s.energy_charge + s.rsg_charge).is_zero() && !allocatable_[e.coverage]) return std::nullopt;
-        out.energy_charge += s.energy_charge;
-        out.rsg_charge += s.rsg_charge;
+        fill_hour_terms(terms, hr);  // every other field
+        if (h == 0 || !same_terms(hr, records[(h + 1) & 1])) {
+          assessed = assess_hour(res, hr, rules);
+          rsg = rsg_charge(assessed, rules, e.rsg);
+        }
+        if (!assessed.charged) continue;
+        const Money energy = energy_charge(assessed, rules, e.lmp[h]);
+        if (!allocatable && !(energy + rsg).is_zero()) return std::nullopt;
+        charged.push_back({res.id, hr.hour, assessed.shortfall});
+        failed = failed || assessed.counts_for_failure;
+        out.energy_charge += energy;
+        out.rsg_charge += rsg;
       }
-      if (failed) occasions.push_back({res.id, fmt::format("EM-{:03}.{}", k + 1, res.id), key, e.start, e.end});
+      if (failed) failed_at.emplace_back(d.resource, static_cast<std::uint32_t>(k));
     }
   }
   out.penalty = out.energy_charge + out.rsg_charge;
-  const FailureOutcome failures = count_failures(std::move(occasions), rules);
-  const std::vector<Disqualification>& dq = failures.disqualifications;
-  if (dq.empty()) {
-    out.capacity = capacity_total_;
-  } else {
-    const auto dq_of = disqualifications_by_resource(base_.resources, dq);
-    for (std::size_t r = 0; r < base_.resources.size(); ++r) {
-      if (dq_of[r].empty()) {
-        out.capacity += capacity_[r];
-        continue;
-      }
-      for (Season season : kSeasons) {
-        if (auto line = capacity_line(base_, base_.resources[r], season, dq_of[r])) out.capacity += line->amount;
-      }
-    }
-    for (const auto& d : dq) out.disqualified.push_back(index_.at(d.resource_id));
-    std::sort(out.disqualified.begin(), out.disqualified.end());
-    out.disqualified.erase(std::unique(out.disqualified.begin(), out.disqualified.end()), out.disqualified.end());
+
+  // The failed occasions in count_failures' order (resource id, season, start, instruction):
+  // a resource's come in date order already, one per emergency, so placing them by the rank
+  // of their resource's id (a counting sort, stable) is all it takes.
+  std::vector<std::uint32_t>& place = scratch.place;
+  place.assign(base_.resources.size() + 1, 0);
+  for (const auto& f : failed_at) ++place[id_rank_[f.first] + 1];
+  for (std::size_t i = 1; i < place.size(); ++i) place[i] += place[i - 1];
+  std::vector<std::pair<std::uint32_t, std::uint32_t>>& sorted = scratch.sorted;
+  sorted.resize(failed_at.size());
+  for (const auto& f : failed_at) sorted[place[id_rank_[f.first]]++] = f;
+  std::vector<FailedOccasion>& occasions = scratch.occasions;
+  occasions.resize(sorted.size());
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    const auto [r, k] = sorted[i];
+    const DrawnEmergency& e = y.emergencies[k];
+    FailedOccasion& o = occasions[i];
+    o.resource_id = base_.resources[r].id;
+    trial_instruction_id(o.instruction_id, k, base_.resources[r].id);
+    o.season = SeasonKey{base_.planning_year, e.season};  // the planning year's emergencies, by season
+    o.start = e.start;
+    o.end = e.end;
   }
+  FailureOutcome& failures = scratch.failures;
+  count_failures_into(occasions, rules, failures);
+  const std::vector<Disqualification>& dq = failures.disqualifications;
+
+  // Capacity (4.9): the resources not disqualified this year are paid as without events; a
+  // disqualified one's seasons that none of its disqualifications reach are paid as without
+  // them too, the others by capacity_line with its disqualifications. Occasions were given in
+  // order, so failure line i is occasion i and names its resource by index.
+  out.capacity = capacity_total_;
+  std::vector<Disqualification>& mine = scratch.mine;
+  std::size_t next_dq = 0;  // dq[j] is that of the j-th line marked disqualified
+  for (std::size_t i = 0; i < failures.lines.size();) {
+    const std::uint32_t r = sorted[i].first;
+    mine.clear();
+    for (; i < failures.lines.size() && sorted[i].first == r; ++i) {
+      if (failures.lines[i].disqualified) mine.push_back(dq[next_dq++]);
+    }
+    if (mine.empty()) continue;
+    out.disqualified.push_back(r);
+    const Resource& res = base_.resources[r];
+    for (Season season : kSeasons) {
+      const DateRange& days = season_days_[static_cast<std::size_t>(season)];
+      const bool reached = std::any_of(mine.begin(), mine.end(),
+                                       [&](const Disqualification& d) { return d.from < days.end && days.begin < d.until; });
+      if (!reached) continue;
+      const auto line = capacity_line(base_, res, season, mine);
+      out.capacity = out.capacity - season_capacity_[r][static_cast<std::size_t>(season)] + (line ? line->amount : Money{});
+    }
+  }
+  std::sort(out.disqualified.begin(), out.disqualified.end());
   for (const EoConfig& eo : base_.eo) {
     const EoResult r = earnings_opportunity(base_, eo, dq, charged);
     for (const auto& line : r.lines) out.eo_before += line.eo_before;

@@ -8,8 +8,11 @@
 #include <optional>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
+#include "settlement/earnings.hpp"
+#include "settlement/failures.hpp"
 #include "settlement/market.hpp"
 #include "settlement/money.hpp"
 #include "sim/exposure_draw.hpp"
@@ -17,6 +20,19 @@
 #include "sim/exposure_trial_result.hpp"
 
 namespace drsim::sim {
+
+// The buffers one thread reuses from trial to trial (the kernel itself is shared and const).
+struct KernelScratch {
+  std::vector<ChargedShortfall> charged;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> failed;  // (resource, emergency) of each failed occasion
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> sorted;  // the same in count_failures' order
+  std::vector<std::uint32_t> place;                             // the counting sort's slots
+  std::vector<FailedOccasion> occasions;
+  FailureOutcome failures;
+  std::vector<Disqualification> mine;                           // one resource's disqualifications
+  std::vector<std::array<int, 4>> deployed;                     // per resource, season: deployments so far
+  std::vector<const Outage*> outages;
+};
 
 class TrialKernel {
  public:
@@ -27,7 +43,7 @@ class TrialKernel {
   // scenario (build_trial). None when the full path would fail the trial (a charge in an
   // emergency whose LBAs have no LSE with a load_ratio_share to allocate it to): the runner
   // then runs the full path, which reports it.
-  std::optional<TrialResult> settle(std::uint64_t trial, const DrawnYear& y) const;
+  std::optional<TrialResult> settle(std::uint64_t trial, const DrawnYear& y, KernelScratch& scratch) const;
 
  private:
   const Market& base_;
@@ -38,9 +54,12 @@ class TrialKernel {
   std::vector<std::vector<const Outage*>> outages_;             // per resource (the base's planned ones)
   std::vector<std::array<bool, 4>> declared_;                   // per resource, season: 3.4's declared availability
   std::vector<Money> capacity_;                                 // per resource: its capacity when not disqualified this year
+  std::vector<std::array<Money, 4>> season_capacity_;           // per resource, season: the same by season
+  std::array<DateRange, 4> season_days_;                        // the planning year's seasons
   Money capacity_total_;                                        // the sum of capacity_
   std::vector<bool> allocatable_;                               // per coverage option: a charge has LSE shares to go to
   std::unordered_map<std::string_view, std::uint32_t> index_;   // resource id -> index
+  std::vector<std::uint32_t> id_rank_;                          // per resource: its place in the order of ids
 };
 
 }  // namespace drsim::sim

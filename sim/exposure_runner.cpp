@@ -58,9 +58,11 @@ TrialResult ExposureRunner::result_of(std::uint64_t trial, const TrialScenario& 
 }
 
 TrialResult ExposureRunner::run_trial(std::uint64_t seed, std::uint64_t trial) const {
-  DrawnYear y;
+  // Each thread's buffers, kept from trial to trial: a trial allocates almost nothing.
+  thread_local DrawnYear y;
+  thread_local KernelScratch scratch;
   draw_year(base_, model_, frame_, seed, trial, y);
-  if (auto r = kernel_.settle(trial, y)) return std::move(*r);
+  if (auto r = kernel_.settle(trial, y, scratch)) return std::move(*r);
   return run_full_trial(seed, trial);
 }
 

@@ -39,7 +39,7 @@ TrialScenario build_trial(const Market& base, const ExposureModel& m, const Expo
   for (std::size_t k = 0; k < y.emergencies.size(); ++k) {
     const DrawnEmergency& e = y.emergencies[k];
     Emergency em;
-    em.id = fmt::format("EM-{:03}", k + 1);
+    em.id = trial_emergency_id(k);
     em.lbas = coverage_lbas(base, m, e.coverage);
     em.level = m.level;
     em.start = e.start;
@@ -50,7 +50,7 @@ TrialScenario build_trial(const Market& base, const ExposureModel& m, const Expo
       const DrawnResponse& d = y.responses[n];
       const Resource& r = base.resources[d.resource];
       Instruction ins;
-      ins.id = fmt::format("{}.{}", em.id, r.id);
+      ins.id = trial_instruction_id(k, r.id);
       ins.emergency = em.id;
       ins.resource = r.id;
       ins.issued = e.issued;

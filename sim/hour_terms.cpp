@@ -10,12 +10,9 @@ namespace drsim::sim {
 
 namespace {
 bool overlaps(MarketTime a0, MarketTime a1, MarketTime b0, MarketTime b1) { return a0 < b1 && b0 < a1; }
-}  // namespace
 
-Mw available_in(const InstructionTerms& t, MarketTime hour) {
-  const SeasonRegistration* reg = t.registration;
-  const Mw registered = reg ? reg->cleared_mw + reg->frap_mw : Mw{};
-  if (t.availability.empty()) return registered;  // no entry in force anywhere: the registered MW
+// available_in over the resource's DSRI entries (some).
+Mw available_from_entries(const InstructionTerms& t, MarketTime hour, Mw registered) {
   ExactTime from = max(ExactTime::of(hour), ExactTime::of(t.instruction.start));
   ExactTime to = min(ExactTime::of(hour + Duration::hours(1)), t.obligated_end);
   if (to <= from) {
@@ -41,20 +38,31 @@ Mw available_in(const InstructionTerms& t, MarketTime hour) {
   return *low;
 }
 
+}  // namespace
+
+Mw available_in(const InstructionTerms& t, MarketTime hour) {
+  const SeasonRegistration* reg = t.registration;
+  const Mw registered = reg ? reg->cleared_mw + reg->frap_mw : Mw{};
+  if (t.availability.empty()) return registered;  // no entry in force anywhere: the registered MW
+  return available_from_entries(t, hour, registered);
+}
+
 void fill_hour_terms(const InstructionTerms& t, HourRecord& hr) {
   const MarketTime hour_end = hr.hour + Duration::hours(1);
   hr.instruction_mw = t.instruction.mw_in(hr.hour);
   hr.available_mw = available_in(t, hr.hour);
   hr.instructed_mw = instructed_mw(hr.instruction_mw, hr.available_mw);
-  if (t.report) hr.reported_target = t.report->target_in(hr.hour);
-  if (t.late_report) hr.flags |= kLateAdvancedReporting;
-  if (!t.instruction.acknowledged) hr.flags |= kNotAcknowledged;
+  hr.reported_target = t.report ? t.report->target_in(hr.hour) : std::nullopt;
+  std::uint32_t flags = 0;
+  if (t.late_report) flags |= kLateAdvancedReporting;
+  if (!t.instruction.acknowledged) flags |= kNotAcknowledged;
   bool excused = false;
   for (const Outage* o : t.outages) {
     if (!overlaps(o->start, o->end, hr.hour, hour_end)) continue;
-    if (o->reason == OutageReason::forced) hr.flags |= kForcedOutage;
+    if (o->reason == OutageReason::forced) flags |= kForcedOutage;
     else excused = true;
   }
+  hr.flags = flags;
   hr.exempt = t.whole_exemption != ExemptReason::none ? t.whole_exemption
                                                       : hour_exemption(hr.hour, t.obligated_end, excused);
 }

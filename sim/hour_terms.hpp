@@ -27,9 +27,10 @@ struct InstructionTerms {
 // takes the MW in force at its start. Entries never overlap (an input error).
 Mw available_in(const InstructionTerms& t, MarketTime hour);
 
-// Fills the hour's instruction, available and instructed MW, reported target, flags (late
+// Sets the hour's instruction, available and instructed MW, reported target, flags (late
 // reporting, not acknowledged, forced outage) and exemption (the whole instruction's, else
-// 4.2's): every field but measured and baseline. `hr.hour` is set by the caller.
+// 4.2's): every field but hour, obligated, measured and baseline, whatever they held before
+// (a record can be reused hour after hour). `hr.hour` is set by the caller.
 void fill_hour_terms(const InstructionTerms& t, HourRecord& hr);
 
 }  // namespace drsim::sim

@@ -178,18 +178,20 @@ TEST_CASE("exact_usd_text keeps every digit of an amount before its rounding") {
 
 TEST_CASE("products on both sides of the 64-bit path's bounds equal the full 128-bit product", "[money]") {
   // a x b x c formed whole in 128 bits (the factors kept small enough for it), then split
-  // into cents x 1e16 + rest: what product() gives by either of its paths.
+  // into cents x 1e16 + rest: what product() gives by each of its paths (c = +-1 exactly,
+  // the 64-bit split, the 128-bit one).
   std::mt19937_64 g(20261204);
   const std::int64_t magnitudes[] = {1, 999, 1'000'000, 35'000'000, 4'294'967'296, 99'999'999'999, 100'000'000'000,
                                      3'000'000'000'000};
-  int small = 0, large = 0;  // products the 64-bit path takes, and the others
+  int one = 0, small = 0, large = 0;  // products with c = +-1 on the 64-bit path, the others on it, the rest
   for (int i = 0; i < 20000; ++i) {
     const auto draw = [&] {
       const std::int64_t m = magnitudes[g() % std::size(magnitudes)];
       const auto v = static_cast<std::int64_t>(g() % static_cast<std::uint64_t>(m + 1));
       return (g() & 1) ? -v : v;
     };
-    const std::int64_t a = draw(), b = draw(), c = draw();
+    const std::int64_t a = draw(), b = draw();
+    const std::int64_t c = g() % 4 == 0 ? ((g() & 1) ? -1'000'000 : 1'000'000) : draw();  // c = +-1: a path of its own
     const int128 full = int128{a} * b * c;  // |a b c| <= (3e12)^3 = 2.7e37 < 1.7e38
     int128 cents = full / ExactUsd::kRestPerCent;
     int128 rest = full % ExactUsd::kRestPerCent;
@@ -202,8 +204,10 @@ TEST_CASE("products on both sides of the 64-bit path's bounds equal the full 128
     REQUIRE(p.floor_cents() == cents);
     REQUIRE(p.rest() == static_cast<std::int64_t>(rest));
     const uint128 ab = static_cast<uint128>(a < 0 ? -int128{a} : a) * static_cast<uint128>(b < 0 ? -int128{b} : b);
-    ((ab <= UINT64_MAX && (c < 0 ? -int128{c} : c) < 100'000'000'000) ? small : large) += 1;
+    const int128 cm = c < 0 ? -int128{c} : c;
+    ((ab <= UINT64_MAX && cm == 1'000'000) ? one : (ab <= UINT64_MAX && cm < 100'000'000'000) ? small : large) += 1;
   }
+  CHECK(one > 2000);
   CHECK(small > 2000);
   CHECK(large > 2000);
 }

@@ -158,11 +158,12 @@ TEST_CASE("the trial kernel gives the full path's figures on many random trials 
     const Market& base = runner.base();
     const ExposureFrame frame(base, model);
     const TrialKernel kernel(base, model, frame, runner.eo_without_events());
+    KernelScratch scratch;  // reused from trial to trial, as each runner thread reuses its own
     for (std::uint64_t trial = 0; trial < 25; ++trial) {
       INFO("market " << market << " trial " << trial);
       DrawnYear y;
       draw_year(base, model, frame, 17, trial, y);
-      const auto fast = kernel.settle(trial, y);
+      const auto fast = kernel.settle(trial, y, scratch);
       REQUIRE(fast);  // every LBA has an LSE: the kernel settles every trial
       const TrialResult full = runner.run_full_trial(17, trial);
       check_same(*fast, full);
@@ -183,10 +184,11 @@ TEST_CASE("a trial the kernel cannot allocate is settled by the full path, which
   const ExposureFrame frame(runner.base(), model);
   const TrialKernel kernel(runner.base(), model, frame, runner.eo_without_events());
   int declined = 0, settled = 0;
+  KernelScratch scratch;
   for (std::uint64_t trial = 0; trial < 40; ++trial) {
     DrawnYear y;
     draw_year(runner.base(), model, frame, 5, trial, y);
-    if (kernel.settle(trial, y)) {
+    if (kernel.settle(trial, y, scratch)) {
       ++settled;
       check_same(runner.run_trial(5, trial), runner.run_full_trial(5, trial));
     } else {
