@@ -27,7 +27,7 @@ int planning_year_of(int year, int month) { return month >= 6 ? year : year - 1;
 int planning_year_of(Date d) { return planning_year_of(d.year(), d.month()); }
 
 DateRange planning_year_range(int py) {
-  return {Date::from_ymd(py, 6, 1), Date::from_ymd(py + 1, 6, 1)};
+  return {Date::from_valid_ymd(py, 6, 1), Date::from_valid_ymd(py + 1, 6, 1)};
 }
 
 namespace {
@@ -43,10 +43,10 @@ Season season_of(Date d) { return season_of_month(d.month()); }
 
 DateRange season_range(int py, Season s) {
   switch (s) {
-    case Season::summer: return {Date::from_ymd(py, 6, 1), Date::from_ymd(py, 9, 1)};
-    case Season::fall: return {Date::from_ymd(py, 9, 1), Date::from_ymd(py, 12, 1)};
-    case Season::winter: return {Date::from_ymd(py, 12, 1), Date::from_ymd(py + 1, 3, 1)};
-    case Season::spring: return {Date::from_ymd(py + 1, 3, 1), Date::from_ymd(py + 1, 6, 1)};
+    case Season::summer: return {Date::from_valid_ymd(py, 6, 1), Date::from_valid_ymd(py, 9, 1)};
+    case Season::fall: return {Date::from_valid_ymd(py, 9, 1), Date::from_valid_ymd(py, 12, 1)};
+    case Season::winter: return {Date::from_valid_ymd(py, 12, 1), Date::from_valid_ymd(py + 1, 3, 1)};
+    case Season::spring: return {Date::from_valid_ymd(py + 1, 3, 1), Date::from_valid_ymd(py + 1, 6, 1)};
   }
   return {};
 }

@@ -17,6 +17,7 @@ bool acp_disqualified_on(const Resource& r, const std::vector<Disqualification>&
 
 std::vector<DateRange> disqualified_runs(const Resource& r, const std::vector<Disqualification>& dq, DateRange days) {
   std::vector<DateRange> runs;
+  runs.reserve(dq.size() + 1);  // one allocation at most
   const auto add = [&](Date from, Date until) {
     from = std::max(from, days.begin);
     until = std::min(until, days.end);
@@ -26,7 +27,8 @@ std::vector<DateRange> disqualified_runs(const Resource& r, const std::vector<Di
   for (const auto& d : dq) {
     if (d.resource_id == r.id) add(d.from, d.until);
   }
-  std::sort(runs.begin(), runs.end(), [](const DateRange& a, const DateRange& b) { return a.begin < b.begin; });
+  const auto earlier = [](const DateRange& a, const DateRange& b) { return a.begin < b.begin; };
+  if (!std::is_sorted(runs.begin(), runs.end(), earlier)) std::sort(runs.begin(), runs.end(), earlier);
   std::size_t kept = 0;
   for (const DateRange& run : runs) {
     if (kept > 0 && run.begin <= runs[kept - 1].end) {

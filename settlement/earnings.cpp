@@ -43,16 +43,23 @@ class Portfolio {
 };
 
 // The charged shortfall MW of the entry's resources summed per settlement hour of the planning
-// year, in one pass: a dense table of its hours (each in the season of its own date); a charged
-// time not on the hour (never a settlement hour, but possible in a test) is kept aside.
+// year, in one pass: the hours of each day with a charged hour in a block (each hour in the
+// season of its own date); a charged time not on the hour (never a settlement hour, but
+// possible in a test) is kept aside.
 class HourlyShortfalls {
+  // The sums by hour of the days with a charged hour: a block of 24 per such day.
+  struct Day {
+    std::array<Mw, 24> sum{};
+    std::uint32_t seen = 0;  // a bit per hour with a charged shortfall
+  };
+  static constexpr std::uint32_t kNoBlock = UINT32_MAX;
+
  public:
   HourlyShortfalls(const std::vector<ChargedShortfall>& charged, const Portfolio& mine, int planning_year)
       : planning_year_(planning_year),
         year_(planning_year_range(planning_year)),
         first_(MarketTime::at(year_.begin).seconds()),
-        sum_(static_cast<std::size_t>(year_.days()) * 24),
-        seen_(sum_.size(), 0) {
+        day_block_(static_cast<std::size_t>(year_.days()), kNoBlock) {
     // Charged hours name their resource by a view of one id's storage (the market's or the
     // statement's): an id is looked up once per place it is stored, then known by its address.
     struct Known {
@@ -68,31 +75,67 @@ class HourlyShortfalls {
         k = {c.resource_id.data(), c.resource_id.size(), mine.find(c.resource_id) != Portfolio::kNone};
       }
       if (!k.mine) continue;
-      const std::int64_t offset = c.hour.seconds() - first_;
-      if (offset >= 0 && offset % 3600 == 0 && static_cast<std::size_t>(offset / 3600) < sum_.size()) {
-        const auto h = static_cast<std::size_t>(offset / 3600);
-        sum_[h] += c.shortfall;
-        seen_[h] = 1;
-      } else if (season_key(c.hour.date()).planning_year == planning_year) {
-        odd_.emplace_back(c.hour.seconds(), c.shortfall);
-      }
+      add_run(c.hour, c.hours, c.shortfall);
     }
     std::sort(odd_.begin(), odd_.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  }
+
+  // `hours` consecutive hours from `hour`: stepped through the days' blocks when on the hour.
+  void add_run(MarketTime hour, int hours, Mw shortfall) {
+    const std::int64_t offset = hour.seconds() - first_;
+    if (offset < 0 || offset % 3600 != 0) {
+      for (int i = 0; i < hours; ++i) add(hour + Duration::hours(i), shortfall);
+      return;
+    }
+    auto day = static_cast<std::size_t>(offset / 86400);
+    auto h = static_cast<std::size_t>(offset / 3600 % 24);
+    for (int i = 0; i < hours && day < day_block_.size(); ++i) {  // hours past the year's end are not its
+      Day& d = block(day);
+      d.sum[h] += shortfall;
+      d.seen |= 1U << h;
+      if (++h == 24) {
+        h = 0;
+        ++day;
+      }
+    }
+  }
+
+  Day& block(std::size_t day) {
+    std::uint32_t& b = day_block_[day];
+    if (b == kNoBlock) {
+      b = static_cast<std::uint32_t>(days_.size());
+      days_.emplace_back();
+    }
+    return days_[b];
+  }
+
+  void add(MarketTime hour, Mw shortfall) {
+    const std::int64_t offset = hour.seconds() - first_;
+    const std::int64_t h = offset / 3600;
+    if (offset >= 0 && h * 3600 == offset && static_cast<std::size_t>(h / 24) < day_block_.size()) {
+      Day& day = block(static_cast<std::size_t>(h / 24));
+      day.sum[static_cast<std::size_t>(h % 24)] += shortfall;
+      day.seen |= 1U << (h % 24);
+    } else if (season_key(hour.date()).planning_year == planning_year_) {
+      odd_.emplace_back(hour.seconds(), shortfall);
+    }
   }
 
   // The largest sum over one hour of `season`, and the first hour that reaches it.
   Mw max_in(Season season, std::optional<std::int64_t>* worst_hour) const {
     const DateRange days = season_range(planning_year_, season);
-    const auto from = static_cast<std::size_t>(days.begin - year_.begin) * 24;
-    const auto to = static_cast<std::size_t>(days.end - year_.begin) * 24;
     Mw worst;
     std::optional<std::int64_t> at;
-    // Dense hours in time order: the first strictly larger sum moves the worst hour.
-    for (std::size_t h = from; h < to; ++h) {
-      if (!seen_[h]) continue;
-      if (!at || worst < sum_[h]) {
-        worst = sum_[h];
-        at = first_ + static_cast<std::int64_t>(h) * 3600;
+    // Hours on the hour in time order: the first strictly larger sum moves the worst hour.
+    for (auto d = static_cast<std::size_t>(days.begin - year_.begin); d < static_cast<std::size_t>(days.end - year_.begin); ++d) {
+      if (day_block_[d] == kNoBlock) continue;
+      const Day& day = days_[day_block_[d]];
+      for (std::size_t h = 0; h < 24; ++h) {
+        if (!(day.seen & (1U << h))) continue;
+        if (!at || worst < day.sum[h]) {
+          worst = day.sum[h];
+          at = first_ + static_cast<std::int64_t>(d * 24 + h) * 3600;
+        }
       }
     }
     // Times off the hour, summed per time, in time order; a tie goes to the earlier time.
@@ -115,8 +158,8 @@ class HourlyShortfalls {
   int planning_year_;
   DateRange year_;
   std::int64_t first_;
-  std::vector<Mw> sum_;
-  std::vector<char> seen_;
+  std::vector<std::uint32_t> day_block_;  // per day of the planning year: its block, or kNoBlock
+  std::vector<Day> days_;
   std::vector<std::pair<std::int64_t, Mw>> odd_;
 };
 

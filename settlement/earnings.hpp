@@ -13,11 +13,14 @@
 
 namespace drsim {
 
-// The shortfall MW of one resource in one charged settlement hour.
+// The shortfall MW of one resource in a charged settlement hour, or in each of `hours`
+// consecutive charged settlement hours from `hour` with the same shortfall (a run: the
+// exposure kernel gives an instruction's alike hours as one).
 struct ChargedShortfall {
   std::string_view resource_id;  // the resource's id, held by the market or statement (nothing copied per hour)
   MarketTime hour;
   Mw shortfall;
+  int hours = 1;
 };
 
 struct EoLine {

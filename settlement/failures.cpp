@@ -2,6 +2,7 @@
 #include "failures.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 #include <tuple>
 
@@ -40,6 +41,8 @@ void count_failures_into(const std::vector<FailedOccasion>& occasions, const Rul
   };
   // The occasions of one resource and season are consecutive in that order: one state at a time.
   SeasonState st;
+  int until_year = std::numeric_limits<int>::min();  // the planning year `until` ends the next of
+  Date until;
   const FailedOccasion* group = nullptr;  // the first occasion of the current resource and season
   for (const std::size_t position : order) {
     const FailedOccasion& occ = occasions[position];
@@ -86,8 +89,11 @@ void count_failures_into(const std::vector<FailedOccasion>& occasions, const Rul
         const Date start_day = occ.start.date();
         const Date from_day =
             rules.disqualification_effective == DisqualificationEffective::next_day ? start_day + 1 : start_day;
-        out.disqualifications.push_back(
-            {occ.resource_id, from_day, planning_year_range(occ.season.planning_year + 1).end});
+        if (occ.season.planning_year != until_year) {  // found once per planning year, not per disqualification
+          until_year = occ.season.planning_year;
+          until = planning_year_range(until_year + 1).end;
+        }
+        out.disqualifications.push_back({occ.resource_id, from_day, until});
         if (w) {
           w->add("4.8", "disqualification_effective",
                  "the second counted failure in the season: ACP disqualified to the end of the next planning year",

@@ -34,6 +34,16 @@ class Date {
   static constexpr Date from_days(std::int32_t days) { return Date(days); }
   // Throws std::invalid_argument for a date that does not exist (2025-02-29).
   static Date from_ymd(int year, int month, int day);
+  // A date known to exist (the first of a month, say), without the check: Hinnant's
+  // days_from_civil, the algorithm from_ymd uses through his date library.
+  static constexpr Date from_valid_ymd(int year, int month, int day) {
+    const int y = year - (month <= 2 ? 1 : 0);
+    const int era = (y >= 0 ? y : y - 399) / 400;
+    const int yoe = y - era * 400;
+    const int doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+    const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return Date(era * 146097 + doe - 719468);
+  }
   static bool valid_ymd(int year, int month, int day);
   constexpr std::int32_t days() const { return days_; }
   int year() const;

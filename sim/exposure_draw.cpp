@@ -93,30 +93,21 @@ ExposureFrame::ExposureFrame(const Market& base, const ExposureModel& model) {
   for (const Resource& r : base.resources) delivered.push_back(&model.delivered_for(r));
 }
 
-namespace {
-// "EM-" and k + 1 in at least three digits, appended to `out`.
-void append_emergency_id(std::string& out, std::size_t k) {
+std::string trial_emergency_id(std::size_t k) {
   char digits[24];
   const auto n = static_cast<std::size_t>(std::to_chars(digits, digits + sizeof digits, k + 1).ptr - digits);
-  out.append("EM-").append(n < 3 ? 3 - n : 0, '0').append(digits, n);
-}
-}  // namespace
-
-std::string trial_emergency_id(std::size_t k) {
-  std::string id;
-  append_emergency_id(id, k);
+  std::string id("EM-");
+  id.append(n < 3 ? 3 - n : 0, '0').append(digits, n);
   return id;
 }
 
-void trial_instruction_id(std::string& out, std::size_t k, std::string_view resource) {
-  out.clear();
-  append_emergency_id(out, k);
-  out.append(1, '.').append(resource);
+void trial_instruction_id(std::string& out, std::string_view emergency_id, std::string_view resource) {
+  out.assign(emergency_id).append(1, '.').append(resource);
 }
 
-std::string trial_instruction_id(std::size_t k, std::string_view resource) {
+std::string trial_instruction_id(std::string_view emergency_id, std::string_view resource) {
   std::string id;
-  trial_instruction_id(id, k, resource);
+  trial_instruction_id(id, emergency_id, resource);
   return id;
 }
 

@@ -61,8 +61,8 @@ void draw_year(const Market& base, const ExposureModel& model, const ExposureFra
 // The ids a trial's scenario gives its k-th emergency (from 0) and that emergency's instruction
 // of a resource: "EM-001" and "EM-001.R-7" (build_trial and the kernel's failed occasions).
 std::string trial_emergency_id(std::size_t k);
-std::string trial_instruction_id(std::size_t k, std::string_view resource);
-void trial_instruction_id(std::string& out, std::size_t k, std::string_view resource);  // into `out`, its buffer reused
+std::string trial_instruction_id(std::string_view emergency_id, std::string_view resource);
+void trial_instruction_id(std::string& out, std::string_view emergency_id, std::string_view resource);  // into `out`
 
 // The LBAs of a coverage option.
 const std::vector<std::string>& coverage_lbas(const Market& base, const ExposureModel& model, std::uint32_t coverage);

@@ -130,6 +130,7 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
       HourSettlement assessed;
       Money rsg;
       bool failed = false;
+      bool run = false;  // the last hour was charged with this assessment: charged.back() is its run
       for (std::size_t h = 0; h < e.lmp.size(); ++h) {
         HourRecord& hr = records[h & 1];
         hr.hour = e.start + Duration::hours(static_cast<int>(h));
@@ -138,11 +139,20 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
         if (h == 0 || !same_terms(hr, records[(h + 1) & 1])) {
           assessed = assess_hour(res, hr, rules);
           rsg = rsg_charge(assessed, rules, e.rsg);
+          run = false;
         }
-        if (!assessed.charged) continue;
+        if (!assessed.charged) {
+          run = false;
+          continue;
+        }
         const Money energy = energy_charge(assessed, rules, e.lmp[h]);
         if (!allocatable && !(energy + rsg).is_zero()) return std::nullopt;
-        charged.push_back({res.id, hr.hour, assessed.shortfall});
+        if (run) {
+          ++charged.back().hours;
+        } else {
+          charged.push_back({res.id, hr.hour, assessed.shortfall});
+          run = true;
+        }
         failed = failed || assessed.counts_for_failure;
         out.energy_charge += energy;
         out.rsg_charge += rsg;
@@ -162,6 +172,8 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
   std::vector<std::pair<std::uint32_t, std::uint32_t>>& sorted = scratch.sorted;
   sorted.resize(failed_at.size());
   for (const auto& f : failed_at) sorted[place[id_rank_[f.first]]++] = f;
+  std::vector<std::string>& emergency_ids = scratch.emergency_ids;
+  for (std::size_t k = emergency_ids.size(); k < y.emergencies.size(); ++k) emergency_ids.push_back(trial_emergency_id(k));
   std::vector<FailedOccasion>& occasions = scratch.occasions;
   occasions.resize(sorted.size());
   for (std::size_t i = 0; i < sorted.size(); ++i) {
@@ -169,7 +181,7 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
     const DrawnEmergency& e = y.emergencies[k];
     FailedOccasion& o = occasions[i];
     o.resource_id = base_.resources[r].id;
-    trial_instruction_id(o.instruction_id, k, base_.resources[r].id);
+    trial_instruction_id(o.instruction_id, emergency_ids[k], base_.resources[r].id);
     o.season = SeasonKey{base_.planning_year, e.season};  // the planning year's emergencies, by season
     o.start = e.start;
     o.end = e.end;

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -27,6 +28,7 @@ struct KernelScratch {
   std::vector<std::pair<std::uint32_t, std::uint32_t>> failed;  // (resource, emergency) of each failed occasion
   std::vector<std::pair<std::uint32_t, std::uint32_t>> sorted;  // the same in count_failures' order
   std::vector<std::uint32_t> place;                             // the counting sort's slots
+  std::vector<std::string> emergency_ids;                       // trial_emergency_id(k), kept from trial to trial
   std::vector<FailedOccasion> occasions;
   FailureOutcome failures;
   std::vector<Disqualification> mine;                           // one resource's disqualifications

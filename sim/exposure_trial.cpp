@@ -50,7 +50,7 @@ TrialScenario build_trial(const Market& base, const ExposureModel& m, const Expo
       const DrawnResponse& d = y.responses[n];
       const Resource& r = base.resources[d.resource];
       Instruction ins;
-      ins.id = trial_instruction_id(k, r.id);
+      ins.id = trial_instruction_id(em.id, r.id);
       ins.emergency = em.id;
       ins.resource = r.id;
       ins.issued = e.issued;

@@ -71,3 +71,18 @@ TEST_CASE("NERC holidays, Sunday ones observed on Monday", "[calendar]") {
   CHECK_FALSE(is_nerc_holiday(Date::from_ymd(2025, 7, 3)));
   CHECK_FALSE(is_weekday(Date::from_ymd(2025, 7, 19)));  // Saturday
 }
+
+TEST_CASE("from_valid_ymd gives from_ymd's day for every date of 1900-2200", "[calendar]") {
+  int checked = 0;
+  for (int y = 1900; y <= 2200; ++y) {
+    for (int m = 1; m <= 12; ++m) {
+      for (int d = 1; d <= 31; ++d) {
+        if (!Date::valid_ymd(y, m, d)) continue;
+        REQUIRE(Date::from_valid_ymd(y, m, d) == Date::from_ymd(y, m, d));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked == 109'938);  // 301 years, 73 of them leap: 301 x 365 + 73
+  static_assert(Date::from_valid_ymd(1970, 1, 1).days() == 0);
+}

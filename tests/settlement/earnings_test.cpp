@@ -93,6 +93,25 @@ TEST_CASE("eo: NonPerfMW is the largest hourly sum of the utility's shortfall MW
   CHECK(max_hourly_nonperformance({}, both, summer) == Mw{});
 }
 
+TEST_CASE("eo: a run of charged hours counts as each of its hours, across a season's end too") {
+  const std::vector<std::string> both = {"DR-5", "DR-4"};
+  // DR-5 2 MW short from 2025-08-31 21:00 for 4 hours (21, 22, 23 in summer; 00:00 in fall), DR-4
+  // 3 MW short at 22:00 and at 2025-09-01 00:00: summer's largest hour 22:00 = 5, fall's 00:00 = 5.
+  const std::vector<ChargedShortfall> run = {{"DR-5", T("2025-08-31T21:00"), MW("2"), 4},
+                                             {"DR-4", T("2025-08-31T22:00"), MW("3")},
+                                             {"DR-4", T("2025-09-01T00:00"), MW("3")}};
+  CHECK(max_hourly_nonperformance(run, both, SeasonKey{2025, Season::summer}) == MW("5"));
+  CHECK(max_hourly_nonperformance(run, both, SeasonKey{2025, Season::fall}) == MW("5"));
+  CHECK(max_hourly_nonperformance(run, {"DR-5"}, SeasonKey{2025, Season::fall}) == MW("2"));
+  // The same hours one by one give the same figures.
+  std::vector<ChargedShortfall> single = {run[1], run[2]};
+  for (int h = 0; h < 4; ++h) single.push_back({"DR-5", T("2025-08-31T21:00") + Duration::hours(h), MW("2")});
+  for (Season season : {Season::summer, Season::fall}) {
+    CHECK(max_hourly_nonperformance(single, both, SeasonKey{2025, season}) ==
+          max_hourly_nonperformance(run, both, SeasonKey{2025, season}));
+  }
+}
+
 TEST_CASE("eo: share, nonperformance none, and the cap on the total (5)") {
   const Scenario s = two_zones();
   // share 0.5, NonPerfMW none: 0.5 x 666.50 x 10 x 92 = 306,590.00 before and after, adjustment 0.00.
