@@ -2,6 +2,7 @@
 // instruction's effective and obligated windows (3.2, 4).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
@@ -10,7 +11,7 @@
 
 namespace drsim {
 
-enum class ExemptReason {
+enum class ExemptReason : std::uint8_t {  // one byte: HourRecord compares it apart from its flags
   none,
   not_registered,
   outside_availability,

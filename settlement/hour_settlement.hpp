@@ -55,14 +55,15 @@ HourCharges charge_hour(const HourSettlement& s, const Rules& rules, const HourP
 // The two charges charge_hour makes of a charged hour with both prices, each alone (0 for an
 // hour not charged): the energy charge at the LMP, shortfall MWh x max(LMP, floor) x
 // multiplier, and the RSG charge, shortfall MWh x RSG rate (x multiplier when
-// multiplier_applies_to_rsg), each rounded once to the cent (4.7).
+// multiplier_applies_to_rsg), each rounded once to the cent (4.7): round_to_cents(charge(...)).
 inline Money energy_charge(const HourSettlement& s, const Rules& rules, UsdPerMwh lmp) {
   if (!s.charged) return Money{};
-  return round_to_cents(charge(s.shortfall_mwh, max(lmp, rules.penalty_lmp_floor_usd_per_mwh), s.multiplier));
+  return rounded_product(s.shortfall_mwh.value(), max(lmp, rules.penalty_lmp_floor_usd_per_mwh).value(), s.multiplier);
 }
 inline Money rsg_charge(const HourSettlement& s, const Rules& rules, UsdPerMwh rsg) {
   if (!s.charged) return Money{};
-  return round_to_cents(charge(s.shortfall_mwh, rsg, rules.multiplier_applies_to_rsg ? s.multiplier : Decimal::from_int(1)));
+  return rounded_product(s.shortfall_mwh.value(), rsg.value(),
+                         rules.multiplier_applies_to_rsg ? s.multiplier : Decimal::from_int(1));
 }
 
 // Settles one hour of an instruction: assess_hour, then charge_hour. Pure: all inputs are values. With `why`, adds each

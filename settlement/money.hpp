@@ -129,4 +129,21 @@ inline Money round_to_cents(ExactUsd amount) {
   return Money::from_cents(up ? cents + 1 : cents);
 }
 
+// round_to_cents(ExactUsd::product(a, b, c)): with c = 1 (a tested resource's multiplier: most
+// charges) and |a b| below 2^64, the cents straight from |a b| in 1e-12 dollars, half away from
+// zero, without forming the exact amount (money_test checks both ways agree on random factors).
+inline Money rounded_product(Decimal a, Decimal b, Decimal c) {
+  if (c.micros() == Decimal::kScale) {
+    const auto magnitude = [](std::int64_t v) { return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v); };
+    const uint128 p = uint128{magnitude(a.micros())} * magnitude(b.micros());
+    if (p <= UINT64_MAX) {
+      constexpr std::uint64_t kPerCent = ExactUsd::kRestPerCent / Decimal::kScale;  // 1e10
+      const auto p64 = static_cast<std::uint64_t>(p);
+      const auto cents = static_cast<std::int64_t>(p64 / kPerCent + (p64 % kPerCent >= kPerCent / 2 ? 1 : 0));
+      return Money::from_cents((a.micros() < 0) != (b.micros() < 0) ? -cents : cents);
+    }
+  }
+  return round_to_cents(ExactUsd::product(a, b, c));
+}
+
 }  // namespace drsim

@@ -102,7 +102,10 @@ std::string trial_emergency_id(std::size_t k) {
 }
 
 void trial_instruction_id(std::string& out, std::string_view emergency_id, std::string_view resource) {
-  out.assign(emergency_id).append(1, '.').append(resource);
+  out.resize(emergency_id.size() + 1 + resource.size());  // the buffer kept, written in place
+  emergency_id.copy(out.data(), emergency_id.size());
+  out[emergency_id.size()] = '.';
+  resource.copy(out.data() + emergency_id.size() + 1, resource.size());
 }
 
 std::string trial_instruction_id(std::string_view emergency_id, std::string_view resource) {

@@ -86,6 +86,10 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
   deployed.assign(base_.resources.size(), std::array<int, 4>{});
   Instruction ins;  // the instruction's times and MW: all the exemption and hour functions read
   AdvancedReport report;
+  // Two records, an hour's and the one before (fill_hour_terms sets all but the fields set here),
+  // and the last assessment: kept from instruction to instruction, not cleared each time.
+  HourRecord records[2];
+  HourSettlement assessed;
   for (std::size_t k = 0; k < y.emergencies.size(); ++k) {
     const DrawnEmergency& e = y.emergencies[k];
     const auto season = static_cast<std::size_t>(e.season);
@@ -119,15 +123,16 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
                                    d.missing_report ? nullptr : &report,
                                    false,
                                    whole};
-      // Two records, this hour's and the last: hours whose records differ only in their time
-      // assess alike (assess_hour does not read it), so a run of them is assessed once and its
-      // RSG charge (one rate over the emergency) priced once; each hour's energy charge at its LMP.
-      HourRecord records[2];
+      // Hours whose records differ only in their time assess alike (assess_hour does not read
+      // it), so a run of them is assessed once and its RSG charge (one rate over the emergency)
+      // priced once; each hour's energy charge at its LMP.
+      const Mw metered = metered_mw(res, model_, d);  // one 60-minute row over the hour: the average of any part
+      const std::optional<Mw> baseline =
+          res.protocol == Protocol::baseline ? std::optional<Mw>(drawn_baseline(model_, d)) : std::nullopt;
       for (HourRecord& r : records) {
-        r.measured = metered_mw(res, model_, d);  // one 60-minute row over the hour: the average of any part
-        if (res.protocol == Protocol::baseline) r.baseline = drawn_baseline(model_, d);
+        r.measured = metered;
+        r.baseline = baseline;
       }
-      HourSettlement assessed;
       Money rsg;
       bool failed = false;
       bool run = false;  // the last hour was charged with this assessment: charged.back() is its run

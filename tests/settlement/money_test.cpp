@@ -203,6 +203,8 @@ TEST_CASE("products on both sides of the 64-bit path's bounds equal the full 128
     INFO(a << " x " << b << " x " << c);
     REQUIRE(p.floor_cents() == cents);
     REQUIRE(p.rest() == static_cast<std::int64_t>(rest));
+    // Rounded: rounded_product's own path for c = +-1 gives round_to_cents' cents.
+    REQUIRE(rounded_product(Decimal::from_micros(a), Decimal::from_micros(b), Decimal::from_micros(c)) == round_to_cents(p));
     const uint128 ab = static_cast<uint128>(a < 0 ? -int128{a} : a) * static_cast<uint128>(b < 0 ? -int128{b} : b);
     const int128 cm = c < 0 ? -int128{c} : c;
     ((ab <= UINT64_MAX && cm == 1'000'000) ? one : (ab <= UINT64_MAX && cm < 100'000'000'000) ? small : large) += 1;
