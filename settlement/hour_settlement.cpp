@@ -61,10 +61,14 @@ HourSettlement assess_hour(const Resource& r, const HourRecord& h, const Rules& 
              {{"reported_target_mw", text(h.reported_target)}, {"target_mw", text(s.target)}});
   }
   if (!fsl) {
-    s.actual = measured_response(r, h);
     // A missing meter value makes the response 0 (4.7). A baseline hour whose shortfall does
-    // not depend on its baseline may have none (4.6, v1.2): its actual stays empty.
-    if (!s.actual && !h.measured) s.actual = kZero;
+    // not depend on its baseline may have none (4.6, v1.2): its actual stays empty. (The MW is
+    // assigned, not the optional: a value and its flag stored apart and read back as one stall.)
+    if (const std::optional<Mw> actual = measured_response(r, h)) {
+      s.actual = *actual;
+    } else if (!h.measured) {
+      s.actual = kZero;
+    }
     if (why) {
       const bool baseline = r.protocol == Protocol::baseline;
       why->add(baseline ? "4.6" : "2", "",

@@ -20,10 +20,12 @@ struct HourRecord {
   Mw instruction_mw;                  // the instruction's MW in the hour
   Mw available_mw;                    // DSRI availability (or cleared + FRAP MW)
   Mw instructed_mw;                   // min(instruction, available) (4.3)
+  // Before the optionals, apart from the flags: two fields written apart and read as one
+  // word stall the read (same_terms is asked of every hour of an exposure trial).
+  ExemptReason exempt = ExemptReason::none;  // whole-instruction or hour exemption
   std::optional<Mw> reported_target;  // advanced reporting for the hour; none when missing or late
   std::optional<Mw> measured;         // load (baseline, FSL) or generation (BTMG); none when missing
   std::optional<Mw> baseline;         // baseline protocol only
-  ExemptReason exempt = ExemptReason::none;  // whole-instruction or hour exemption
   std::uint32_t flags = 0;
   // frac_h of rules.md 4: the fraction of the hour in the obligated part, to six places
   // (1199.9988 s of an hour: 0.333333).
@@ -34,7 +36,7 @@ struct HourRecord {
 // True when two hours' records agree in every field but their time (`hour`). Field by field,
 // no copy (the trial kernel asks it of every hour); a field added to HourRecord belongs here too.
 inline bool same_terms(const HourRecord& a, const HourRecord& b) {
-  static_assert(sizeof(HourRecord) == 96, "a field was added to HourRecord: compare it in same_terms");
+  static_assert(sizeof(HourRecord) == 104, "a field was added to HourRecord: compare it in same_terms");
   return a.obligated == b.obligated && a.instruction_mw == b.instruction_mw && a.available_mw == b.available_mw &&
          a.instructed_mw == b.instructed_mw && a.reported_target == b.reported_target && a.measured == b.measured &&
          a.baseline == b.baseline && a.exempt == b.exempt && a.flags == b.flags;

@@ -84,12 +84,12 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
   charged.clear();
   failed_at.clear();
   deployed.assign(base_.resources.size(), std::array<int, 4>{});
+  Money energy_total, rsg_total;  // summed here, not in `out` (kept in registers)
   Instruction ins;  // the instruction's times and MW: all the exemption and hour functions read
   AdvancedReport report;
-  // Two records, an hour's and the one before (fill_hour_terms sets all but the fields set here),
-  // and the last assessment: kept from instruction to instruction, not cleared each time.
+  // Two records, an hour's and the one before (fill_hour_terms sets all but the fields set here):
+  // kept from instruction to instruction, not cleared each time.
   HourRecord records[2];
-  HourSettlement assessed;
   for (std::size_t k = 0; k < y.emergencies.size(); ++k) {
     const DrawnEmergency& e = y.emergencies[k];
     const auto season = static_cast<std::size_t>(e.season);
@@ -133,38 +133,47 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
         r.measured = metered;
         r.baseline = baseline;
       }
-      Money rsg;
-      bool failed = false;
-      bool run = false;  // the last hour was charged with this assessment: charged.back() is its run
-      for (std::size_t h = 0; h < e.lmp.size(); ++h) {
+      const auto fill = [&](std::size_t h) -> HourRecord& {
         HourRecord& hr = records[h & 1];
         hr.hour = e.start + Duration::hours(static_cast<int>(h));
         hr.obligated = covered(hr.hour, start, terms.obligated_end);
         fill_hour_terms(terms, hr);  // every other field
-        if (h == 0 || !same_terms(hr, records[(h + 1) & 1])) {
-          assessed = assess_hour(res, hr, rules);
-          rsg = rsg_charge(assessed, rules, e.rsg);
-          run = false;
+        return hr;
+      };
+      bool failed = false;
+      const std::size_t hours = e.lmp.size();
+      const HourRecord* record = &fill(0);
+      for (std::size_t h = 0; h < hours;) {
+        // A run: this hour and the alike ones after it, assessed once.
+        const HourSettlement assessed = assess_hour(res, *record, rules);
+        const Money rsg = rsg_charge(assessed, rules, e.rsg);
+        bool run = false;  // the run's last hour was charged: charged.back() is its entry
+        for (;;) {
+          if (assessed.charged) {
+            const Money energy = energy_charge(assessed, rules, e.lmp[h]);
+            if (!allocatable && !(energy + rsg).is_zero()) return std::nullopt;
+            if (run) {
+              ++charged.back().hours;
+            } else {
+              charged.push_back({res.id, record->hour, assessed.shortfall});
+              run = true;
+            }
+            failed = failed || assessed.counts_for_failure;
+            energy_total += energy;
+            rsg_total += rsg;
+          }
+          if (++h == hours) break;
+          const HourRecord& next = fill(h);
+          const bool alike = same_terms(next, *record);
+          record = &next;
+          if (!alike) break;
         }
-        if (!assessed.charged) {
-          run = false;
-          continue;
-        }
-        const Money energy = energy_charge(assessed, rules, e.lmp[h]);
-        if (!allocatable && !(energy + rsg).is_zero()) return std::nullopt;
-        if (run) {
-          ++charged.back().hours;
-        } else {
-          charged.push_back({res.id, hr.hour, assessed.shortfall});
-          run = true;
-        }
-        failed = failed || assessed.counts_for_failure;
-        out.energy_charge += energy;
-        out.rsg_charge += rsg;
       }
       if (failed) failed_at.emplace_back(d.resource, static_cast<std::uint32_t>(k));
     }
   }
+  out.energy_charge = energy_total;
+  out.rsg_charge = rsg_total;
   out.penalty = out.energy_charge + out.rsg_charge;
 
   // The failed occasions in count_failures' order (resource id, season, start, instruction):

@@ -52,7 +52,14 @@ void fill_hour_terms(const InstructionTerms& t, HourRecord& hr) {
   hr.instruction_mw = t.instruction.mw_in(hr.hour);
   hr.available_mw = available_in(t, hr.hour);
   hr.instructed_mw = instructed_mw(hr.instruction_mw, hr.available_mw);
-  hr.reported_target = t.report ? t.report->target_in(hr.hour) : std::nullopt;
+  // The MW assigned, not an optional copied whole: a value and its flag just stored apart and
+  // read back as one stall (the kernel sets the report's target just before its hours).
+  const std::optional<Mw> target = t.report ? t.report->target_in(hr.hour) : std::nullopt;
+  if (target) {
+    hr.reported_target = *target;
+  } else {
+    hr.reported_target.reset();
+  }
   std::uint32_t flags = 0;
   if (t.late_report) flags |= kLateAdvancedReporting;
   if (!t.instruction.acknowledged) flags |= kNotAcknowledged;
