@@ -188,7 +188,16 @@ std::string Decimal::str_at_least(int places) const {
 
 Decimal Decimal::mul(Decimal a, Decimal b) {
   // |a x b| <= (9.2e18)^2 = 8.5e37 < 2^127: the product of two int64 is exact in 128 bits.
-  return narrow(div_round_half_away(static_cast<int128>(a.micros_) * b.micros_, kScale));
+  const int128 p = static_cast<int128>(a.micros_) * b.micros_;
+  const uint128 magnitude = p < 0 ? -static_cast<uint128>(p) : static_cast<uint128>(p);
+  if (magnitude <= UINT64_MAX) {  // most products: divided by the constant scale (a multiply, not a division)
+    const auto m = static_cast<std::uint64_t>(magnitude);
+    constexpr auto kScale64 = static_cast<std::uint64_t>(kScale);
+    const std::uint64_t rest = m % kScale64;
+    const std::uint64_t q = m / kScale64 + (rest >= kScale64 - rest ? 1 : 0);  // half away from zero
+    return Decimal(p < 0 ? -static_cast<std::int64_t>(q) : static_cast<std::int64_t>(q));
+  }
+  return narrow(div_round_half_away(p, kScale));
 }
 
 Decimal Decimal::div(Decimal a, Decimal b) {

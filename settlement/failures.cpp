@@ -22,11 +22,13 @@ void count_failures_into(const std::vector<FailedOccasion>& occasions, const Rul
   // Sorted as positions, not by moving the occasions and their ids around.
   std::vector<std::size_t> order(occasions.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
-  const auto before = [&](std::size_t x, std::size_t y) {
+  const auto before = [&](std::size_t x, std::size_t y) {  // (resource, season, start, instruction)
     const FailedOccasion& a = occasions[x];
     const FailedOccasion& b = occasions[y];
-    return std::tie(a.resource_id, a.season, a.start, a.instruction_id) <
-           std::tie(b.resource_id, b.season, b.start, b.instruction_id);
+    if (const int c = a.resource_id.compare(b.resource_id); c != 0) return c < 0;  // one comparison of the ids
+    if (a.season != b.season) return a.season < b.season;
+    if (a.start != b.start) return a.start < b.start;
+    return a.instruction_id < b.instruction_id;
   };
   // Occasions that come in order (the trial kernel's) are checked in one pass, not sorted again.
   if (!std::is_sorted(order.begin(), order.end(), before)) std::stable_sort(order.begin(), order.end(), before);

@@ -10,16 +10,6 @@ const Mw kZero{};
 std::string text(const std::optional<Mw>& v) { return v ? v->value().str() : "none"; }
 std::string text(Mw v) { return v.value().str(); }
 
-// The response as the protocol measures it, for baseline and metered generation (2).
-std::optional<Mw> measured_response(const Resource& r, const HourRecord& h) {
-  if (!h.measured) return std::nullopt;
-  if (r.protocol == Protocol::baseline) {
-    if (!h.baseline) return std::nullopt;
-    return *h.baseline - *h.measured;
-  }
-  return h.measured;
-}
-
 }  // namespace
 
 Decimal penalty_multiplier(const Resource& r, const Rules& rules) {
@@ -27,7 +17,8 @@ Decimal penalty_multiplier(const Resource& r, const Rules& rules) {
 }
 
 HourSettlement assess_hour(const Resource& r, const HourRecord& h, const Rules& rules, Explanation* why) {
-  HourSettlement s;
+  static constexpr HourSettlement kBlank{};
+  HourSettlement s = kBlank;  // copied from a constant: cheaper than clearing it in place
   s.flags = h.flags;
   s.multiplier = penalty_multiplier(r, rules);
   if (why) {
@@ -64,10 +55,12 @@ HourSettlement assess_hour(const Resource& r, const HourRecord& h, const Rules& 
     // A missing meter value makes the response 0 (4.7). A baseline hour whose shortfall does
     // not depend on its baseline may have none (4.6, v1.2): its actual stays empty. (The MW is
     // assigned, not the optional: a value and its flag stored apart and read back as one stall.)
-    if (const std::optional<Mw> actual = measured_response(r, h)) {
-      s.actual = *actual;
-    } else if (!h.measured) {
+    if (!h.measured) {
       s.actual = kZero;
+    } else if (r.protocol != Protocol::baseline) {
+      s.actual = *h.measured;  // metered generation (2)
+    } else if (h.baseline) {
+      s.actual = *h.baseline - *h.measured;  // baseline - metered load (4.6)
     }
     if (why) {
       const bool baseline = r.protocol == Protocol::baseline;

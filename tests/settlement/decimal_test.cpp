@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
+#include <iterator>
+#include <random>
 #include <limits>
 #include <stdexcept>
 
@@ -102,4 +104,30 @@ TEST_CASE("128-bit integers print exactly and scaled text parses exactly", "[dec
   CHECK_FALSE(drsim::parse_scaled("1.005", 2, true).has_value());  // not whole cents
   CHECK(*drsim::parse_scaled("1.005", 2, false) == 101);           // rounded half away
   CHECK(*drsim::parse_scaled("-1.5e3", 2, true) == -150000);
+}
+
+TEST_CASE("decimal products by either path equal the exact product rounded half away from zero", "[decimal]") {
+  // Decimal::ratio(a x b, 1e12) rounds the exact 128-bit product by the general path: the
+  // reference for mul's path through 64 bits and for products beyond them.
+  std::mt19937_64 g(20261204);
+  const std::int64_t magnitudes[] = {1, 999'999, 1'000'000, 1'500'000, 4'294'967'296, 3'037'000'499, 2'000'000'000'000};  // products within Decimal's range
+  int within = 0, beyond = 0;
+  for (int i = 0; i < 20000; ++i) {
+    const auto draw = [&] {
+      const std::int64_t m = magnitudes[g() % std::size(magnitudes)];
+      const auto v = static_cast<std::int64_t>(g() % static_cast<std::uint64_t>(m + 1));
+      return (g() & 1) ? -v : v;
+    };
+    const std::int64_t a = draw(), b = draw();
+    const drsim::int128 exact = drsim::int128{a} * b;
+    INFO(a << " x " << b);
+    REQUIRE(Decimal::mul(Decimal::from_micros(a), Decimal::from_micros(b)) == Decimal::ratio(exact, 1'000'000'000'000));
+    ((exact < 0 ? -exact : exact) <= drsim::int128{std::numeric_limits<std::uint64_t>::max()} ? within : beyond) += 1;
+  }
+  CHECK(within > 2000);
+  CHECK(beyond > 2000);
+  // Halves, both signs: 0.0000005 rounds away from zero.
+  CHECK(Decimal::mul(Decimal::from_micros(1), Decimal::from_micros(500'000)).micros() == 1);
+  CHECK(Decimal::mul(Decimal::from_micros(-1), Decimal::from_micros(500'000)).micros() == -1);
+  CHECK(Decimal::mul(Decimal::from_micros(1), Decimal::from_micros(499'999)).micros() == 0);
 }
