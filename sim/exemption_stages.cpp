@@ -4,10 +4,14 @@
 namespace drsim::sim {
 
 ExemptReason exemption_at_issue(const Instruction& i, const SeasonRegistration* reg, bool declared) {
+  return exemption_at_issue(i, reg, declared, i.start.date().month());
+}
+
+ExemptReason exemption_at_issue(const Instruction& i, const SeasonRegistration* reg, bool declared, int start_month) {
   if (reg == nullptr || reg->excluded || (reg->cleared_mw.is_zero() && reg->frap_mw.is_zero())) {
     return ExemptReason::not_registered;
   }
-  if (!reg->has_month(i.start.date().month()) && !declared) return ExemptReason::outside_availability;
+  if (!reg->has_month(start_month) && !declared) return ExemptReason::outside_availability;
   if (exact_between(i.issued, i.start) < ExactDuration::hours(reg->notification_h)) return ExemptReason::short_notice;
   return ExemptReason::none;
 }

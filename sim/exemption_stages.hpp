@@ -15,6 +15,9 @@ namespace drsim::sim {
 // `short_notice` (start - issued < notification_h, exact). `none` when no row holds.
 ExemptReason exemption_at_issue(const Instruction& i, const SeasonRegistration* registration,
                                 bool declared_availability);
+// The same with the month of start (1-12) given: the trial kernel finds it once per emergency.
+ExemptReason exemption_at_issue(const Instruction& i, const SeasonRegistration* registration,
+                                bool declared_availability, int start_month);
 
 // Rows 4-5, known at start, for an instruction that rows 1-3 leave unexempt (so it has a
 // registration): `withdrawn` (at or before start - rules.withdrawal_notice_h), then

@@ -96,6 +96,7 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
     const ExactTime start = ExactTime::of(e.start);
     const Outage forced{{}, e.start, e.end, OutageReason::forced};
     const bool allocatable = allocatable_[e.coverage];
+    const int month = e.start.date().month();  // of every instruction's start
     ins.issued = e.issued;
     ins.start = e.start;
     ins.end = e.end;
@@ -108,7 +109,7 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
       report.target_mw = d.mw;
       // 4.1 in its two stages, deployments counted in order of start as the lifecycle counts them.
       int& prior = deployed[d.resource][season];
-      ExemptReason whole = exemption_at_issue(ins, reg, declared_[d.resource][season]);
+      ExemptReason whole = exemption_at_issue(ins, reg, declared_[d.resource][season], month);
       if (whole == ExemptReason::none) whole = exemption_at_start(ins, *reg, prior, rules);
       if (is_deployment(ins, whole)) ++prior;
       if (d.outage) {  // the base's outages of the resource and the drawn one
@@ -206,7 +207,8 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
 
   // Capacity (4.9): the resources not disqualified this year are paid as without events; a
   // disqualified one's seasons that none of its disqualifications reach are paid as without
-  // them too, the others by capacity_line with its disqualifications. Occasions were given in
+  // them too, a season one of them covers whole is paid nothing, the others by capacity_line
+  // with its disqualifications. Occasions were given in
   // order, so failure line i is occasion i and names its resource by index.
   out.capacity = capacity_total_;
   std::vector<Disqualification>& mine = scratch.mine;
@@ -222,11 +224,18 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
     const Resource& res = base_.resources[r];
     for (Season season : kSeasons) {
       const DateRange& days = season_days_[static_cast<std::size_t>(season)];
+      const Money without = season_capacity_[r][static_cast<std::size_t>(season)];
       const bool reached = std::any_of(mine.begin(), mine.end(),
                                        [&](const Disqualification& d) { return d.from < days.end && days.begin < d.until; });
-      if (!reached) continue;
+      if (!reached) continue;  // paid as without its disqualifications
+      const bool whole = std::any_of(mine.begin(), mine.end(),
+                                     [&](const Disqualification& d) { return d.from <= days.begin && days.end <= d.until; });
+      if (whole) {  // no day paid: capacity_line's amount is 0 (cleared x ACP x 0 days)
+        out.capacity -= without;
+        continue;
+      }
       const auto line = capacity_line(base_, res, season, mine);
-      out.capacity = out.capacity - season_capacity_[r][static_cast<std::size_t>(season)] + (line ? line->amount : Money{});
+      out.capacity = out.capacity - without + (line ? line->amount : Money{});
     }
   }
   std::sort(out.disqualified.begin(), out.disqualified.end());
