@@ -30,10 +30,9 @@ Mw Instruction::mw_in_map(MarketTime hour) const {
   return it == mw_by_hour.end() ? Mw{} : it->second;
 }
 
-std::optional<Mw> AdvancedReport::target_in_map(MarketTime hour) const {
-  auto it = target_mw_by_hour.find(hour);
-  if (it == target_mw_by_hour.end()) return std::nullopt;
-  return it->second;
+const Mw* AdvancedReport::target_at_map(MarketTime hour) const {
+  const auto it = target_mw_by_hour.find(hour);
+  return it == target_mw_by_hour.end() ? nullptr : &it->second;
 }
 
 namespace {

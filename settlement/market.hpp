@@ -113,10 +113,15 @@ struct AdvancedReport {
   std::optional<Mw> target_mw;
   std::map<MarketTime, Mw> target_mw_by_hour;
   // The reported target in the hour starting at `hour`, or nothing when left out.
-  std::optional<Mw> target_in(MarketTime hour) const { return target_mw ? target_mw : target_in_map(hour); }
+  std::optional<Mw> target_in(MarketTime hour) const {
+    const Mw* v = target_at(hour);
+    return v ? std::optional<Mw>(*v) : std::nullopt;
+  }
+  // The same as a pointer to the MW held here (null when left out): no optional copied.
+  const Mw* target_at(MarketTime hour) const { return target_mw ? &*target_mw : target_at_map(hour); }
 
  private:
-  std::optional<Mw> target_in_map(MarketTime hour) const;
+  const Mw* target_at_map(MarketTime hour) const;
 };
 
 struct Availability {

@@ -54,8 +54,7 @@ void fill_hour_terms(const InstructionTerms& t, HourRecord& hr) {
   hr.instructed_mw = instructed_mw(hr.instruction_mw, hr.available_mw);
   // The MW assigned, not an optional copied whole: a value and its flag just stored apart and
   // read back as one stall (the kernel sets the report's target just before its hours).
-  const std::optional<Mw> target = t.report ? t.report->target_in(hr.hour) : std::nullopt;
-  if (target) {
+  if (const Mw* target = t.report ? t.report->target_at(hr.hour) : nullptr) {
     hr.reported_target = *target;
   } else {
     hr.reported_target.reset();
