@@ -16,9 +16,8 @@ Decimal penalty_multiplier(const Resource& r, const Rules& rules) {
   return (r.type == ResourceType::dr && !r.tested) ? rules.untested_multiplier : Decimal::from_int(1);
 }
 
-HourSettlement assess_hour(const Resource& r, const HourRecord& h, const Rules& rules, Explanation* why) {
-  static constexpr HourSettlement kBlank{};
-  HourSettlement s = kBlank;  // copied from a constant: cheaper than clearing it in place
+HourAssessment assess_hour(const Resource& r, const HourRecord& h, const Rules& rules, Explanation* why) {
+  HourAssessment s;
   s.flags = h.flags;
   s.multiplier = penalty_multiplier(r, rules);
   if (why) {
@@ -152,7 +151,7 @@ HourSettlement assess_hour(const Resource& r, const HourRecord& h, const Rules& 
 namespace {
 
 // The steps of charge_hour for drsim explain: out of the way of the charge itself.
-[[gnu::noinline, gnu::cold]] void explain_charges(Explanation& why, const HourSettlement& s, const Rules& rules,
+[[gnu::noinline, gnu::cold]] void explain_charges(Explanation& why, const HourAssessment& s, const Rules& rules,
                                                   const HourPrices& prices, const HourCharges& c) {
   const UsdPerMwh price = max(*prices.lmp, rules.penalty_lmp_floor_usd_per_mwh);
   const Decimal rsg_multiplier = rules.multiplier_applies_to_rsg ? s.multiplier : Decimal::from_int(1);
@@ -174,7 +173,7 @@ namespace {
 
 }  // namespace
 
-HourCharges charge_hour(const HourSettlement& s, const Rules& rules, const HourPrices& prices, Explanation* why) {
+HourCharges charge_hour(const HourAssessment& s, const Rules& rules, const HourPrices& prices, Explanation* why) {
   HourCharges c;
   if (!s.charged) return c;
   c.missing_lmp = !prices.lmp;
@@ -188,7 +187,8 @@ HourCharges charge_hour(const HourSettlement& s, const Rules& rules, const HourP
 
 HourSettlement settle_hour(const Resource& r, const HourRecord& h, const Rules& rules,
                            const HourPrices& prices, Explanation* why) {
-  HourSettlement s = assess_hour(r, h, rules, why);
+  HourSettlement s;
+  static_cast<HourAssessment&>(s) = assess_hour(r, h, rules, why);
   const HourCharges c = charge_hour(s, rules, prices, why);
   s.energy_charge = c.energy;
   s.rsg_charge = c.rsg;

@@ -146,22 +146,18 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
       const HourRecord* record = &fill(0);
       for (std::size_t h = 0; h < hours;) {
         // A run: this hour and the alike ones after it, assessed once.
-        const HourSettlement assessed = assess_hour(res, *record, rules);
+        const HourAssessment assessed = assess_hour(res, *record, rules);
         const Money rsg = rsg_charge(assessed, rules, e.rsg);
-        bool run = false;  // the run's last hour was charged: charged.back() is its entry
+        if (assessed.charged) {  // every hour of the run is: one entry for the EO, counted hour by hour
+          charged.push_back({res.id, record->hour, assessed.shortfall, 0});
+          failed = failed || assessed.counts_for_failure;
+        }
         for (;;) {
           if (assessed.charged) {
             const Money energy = energy_charge(assessed, rules, e.lmp[h]);
             if (!allocatable && !(energy + rsg).is_zero()) return std::nullopt;
-            if (run) {
-              ++charged.back().hours;
-            } else {
-              charged.push_back({res.id, record->hour, assessed.shortfall});
-              run = true;
-            }
-            failed = failed || assessed.counts_for_failure;
+            ++charged.back().hours;
             energy_total += energy;
-            rsg_total += rsg;
           }
           if (++h == hours) break;
           const HourRecord& next = fill(h);
@@ -169,6 +165,8 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
           record = &next;
           if (!alike) break;
         }
+        // The run's RSG: the same charge each hour (sum of equal cents: exact).
+        if (assessed.charged) rsg_total += Money::from_cents(rsg.cents() * charged.back().hours);
       }
       if (failed) failed_at.emplace_back(d.resource, static_cast<std::uint32_t>(k));
     }
