@@ -47,8 +47,7 @@ Mw available_in(const InstructionTerms& t, MarketTime hour) {
   return available_from_entries(t, hour, registered);
 }
 
-void fill_hour_terms(const InstructionTerms& t, HourRecord& hr) {
-  const MarketTime hour_end = hr.hour + Duration::hours(1);
+void fill_mw_terms(const InstructionTerms& t, HourRecord& hr) {
   hr.instruction_mw = t.instruction.mw_in(hr.hour);
   hr.available_mw = available_in(t, hr.hour);
   hr.instructed_mw = instructed_mw(hr.instruction_mw, hr.available_mw);
@@ -59,6 +58,15 @@ void fill_hour_terms(const InstructionTerms& t, HourRecord& hr) {
   } else {
     hr.reported_target.reset();
   }
+}
+
+bool mw_terms_flat(const InstructionTerms& t) {
+  // fill_mw_terms reads the hour only through mw_in, available_in and target_at.
+  return t.instruction.mw && t.availability.empty() && (t.report == nullptr || t.report->target_mw);
+}
+
+void fill_hour_flags(const InstructionTerms& t, HourRecord& hr) {
+  const MarketTime hour_end = hr.hour + Duration::hours(1);
   std::uint32_t flags = 0;
   if (t.late_report) flags |= kLateAdvancedReporting;
   if (!t.instruction.acknowledged) flags |= kNotAcknowledged;
@@ -71,6 +79,11 @@ void fill_hour_terms(const InstructionTerms& t, HourRecord& hr) {
   hr.flags = flags;
   hr.exempt = t.whole_exemption != ExemptReason::none ? t.whole_exemption
                                                       : hour_exemption(hr.hour, t.obligated_end, excused);
+}
+
+void fill_hour_terms(const InstructionTerms& t, HourRecord& hr) {
+  fill_mw_terms(t, hr);
+  fill_hour_flags(t, hr);
 }
 
 }  // namespace drsim::sim
