@@ -137,6 +137,7 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
       // An hour's record: its MW terms once for all hours when they cannot change over them
       // (mw_terms_flat: both records take the first hour's), its flags and exemption each hour.
       const bool flat = mw_terms_flat(terms);
+      const bool alike = hours_alike(terms);  // every hour's record is the first's but for its time: one run
       const auto fill = [&](std::size_t h) -> HourRecord& {
         HourRecord& hr = records[h & 1];
         hr.hour = e.start + Duration::hours(static_cast<int>(h));
@@ -173,10 +174,11 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
             energy_total += energy;
           }
           if (++h == hours) break;
+          if (alike) continue;
           const HourRecord& next = fill(h);
-          const bool alike = same_terms(next, *record);
+          const bool same = same_terms(next, *record);
           record = &next;
-          if (!alike) break;
+          if (!same) break;
         }
         // The run's RSG: the same charge each hour (sum of equal cents: exact).
         if (assessed.charged) rsg_total += Money::from_cents(rsg.cents() * charged.back().hours);

@@ -65,6 +65,19 @@ bool mw_terms_flat(const InstructionTerms& t) {
   return t.instruction.mw && t.availability.empty() && (t.report == nullptr || t.report->target_mw);
 }
 
+bool hours_alike(const InstructionTerms& t) {
+  if (!mw_terms_flat(t)) return false;
+  const MarketTime start = t.instruction.start, end = effective_end(t.instruction);
+  if (start.hour_start() != start || end.hour_start() != end) return false;
+  if (t.obligated_end < ExactTime::of(end)) return false;  // an hour cut, or past the obligated end
+  for (const Outage* o : t.outages) {
+    const bool none = !overlaps(o->start, o->end, start, end);
+    const bool whole = o->start <= start && end <= o->end;
+    if (!none && !whole) return false;
+  }
+  return true;
+}
+
 void fill_hour_flags(const InstructionTerms& t, HourRecord& hr) {
   const MarketTime hour_end = hr.hour + Duration::hours(1);
   std::uint32_t flags = 0;

@@ -41,4 +41,10 @@ void fill_mw_terms(const InstructionTerms& t, HourRecord& hr);
 bool mw_terms_flat(const InstructionTerms& t);
 void fill_hour_flags(const InstructionTerms& t, HourRecord& hr);
 
+// True when fill_hour_terms gives every hour of the window [start, effective end) the record
+// of its first hour but for the time: flat MW terms (mw_terms_flat), a window of whole hours
+// obligated to its end (each hour covered whole, none at or past the obligated end), and each
+// outage over the whole window or none of it (the same flags and exemption every hour).
+bool hours_alike(const InstructionTerms& t);
+
 }  // namespace drsim::sim
