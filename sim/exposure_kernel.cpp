@@ -137,7 +137,7 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
       // An hour's record: its MW terms once for all hours when they cannot change over them
       // (mw_terms_flat: both records take the first hour's), its flags and exemption each hour.
       const bool flat = mw_terms_flat(terms);
-      const bool alike = hours_alike(terms);  // every hour's record is the first's but for its time: one run
+      const bool alike = hours_alike(terms);  // every hour's record is the first's: one run
       const auto fill = [&](std::size_t h) -> HourRecord& {
         HourRecord& hr = records[h & 1];
         hr.hour = e.start + Duration::hours(static_cast<int>(h));
@@ -221,8 +221,8 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
   // Capacity (4.9): the resources not disqualified this year are paid as without events; a
   // disqualified one's seasons that none of its disqualifications reach are paid as without
   // them too, a season one of them covers whole is paid nothing, the others by capacity_line
-  // with its disqualifications. Occasions were given in
-  // order, so failure line i is occasion i and names its resource by index.
+  // with its disqualifications. The occasions were given in order, so failure line i is
+  // occasion i, whose resource `sorted` names by index.
   out.capacity = capacity_total_;
   std::vector<Disqualification>& mine = scratch.mine;
   std::size_t next_dq = 0;  // dq[j] is that of the j-th line marked disqualified
