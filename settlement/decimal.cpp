@@ -13,9 +13,7 @@ int128 div_round_half_away(int128 value, int128 divisor) {
                                                : static_cast<uint128>(value);
   const auto d = static_cast<uint128>(divisor);
   if (magnitude <= UINT64_MAX && d <= UINT64_MAX) {  // the common case, in one 64-bit division
-    const auto m64 = static_cast<std::uint64_t>(magnitude), d64 = static_cast<std::uint64_t>(d);
-    std::uint64_t q = m64 / d64;
-    if (m64 % d64 >= d64 - m64 % d64) ++q;
+    const std::uint64_t q = div_half_away_u64(static_cast<std::uint64_t>(magnitude), static_cast<std::uint64_t>(d));
     return negative ? -static_cast<int128>(q) : static_cast<int128>(q);
   }
   uint128 quotient = magnitude / d;
@@ -191,10 +189,7 @@ Decimal Decimal::mul(Decimal a, Decimal b) {
   const int128 p = static_cast<int128>(a.micros_) * b.micros_;
   const uint128 magnitude = p < 0 ? -static_cast<uint128>(p) : static_cast<uint128>(p);
   if (magnitude <= UINT64_MAX) {  // most products: divided by the constant scale (a multiply, not a division)
-    const auto m = static_cast<std::uint64_t>(magnitude);
-    constexpr auto kScale64 = static_cast<std::uint64_t>(kScale);
-    const std::uint64_t rest = m % kScale64;
-    const std::uint64_t q = m / kScale64 + (rest >= kScale64 - rest ? 1 : 0);  // half away from zero
+    const std::uint64_t q = div_half_away_u64(static_cast<std::uint64_t>(magnitude), static_cast<std::uint64_t>(kScale));
     return Decimal(p < 0 ? -static_cast<std::int64_t>(q) : static_cast<std::int64_t>(q));
   }
   return narrow(div_round_half_away(p, kScale));

@@ -15,6 +15,18 @@ __extension__ typedef unsigned __int128 uint128;
 // Rounds value / divisor to the nearest integer, half away from zero (divisor > 0).
 int128 div_round_half_away(int128 value, int128 divisor);
 
+// The same for magnitudes that fit 64 bits (m >= 0, d > 0): the one rounding rule of every
+// 64-bit division of decimals and money (by a constant d, a multiply once inlined).
+constexpr std::uint64_t div_half_away_u64(std::uint64_t m, std::uint64_t d) {
+  const std::uint64_t rest = m % d;
+  return m / d + (rest >= d - rest ? 1 : 0);  // rest x 2 >= d, without overflow
+}
+
+// |v| as an unsigned integer (defined for the most negative value too).
+constexpr std::uint64_t magnitude_u64(std::int64_t v) {
+  return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v);
+}
+
 // Exact decimal text of an integer: "-170141183460469231731687303715884105728".
 std::string int128_str(int128 value);
 // Text of `units` / 10^scale with exactly `places` decimals (0 <= places <= scale <= 18),

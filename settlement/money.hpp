@@ -57,9 +57,8 @@ inline ExactUsd ExactUsd::small_product(std::uint64_t p64, std::uint64_t c64, bo
 
 // Always inlined: every charged hour takes it twice, mostly by its first path.
 [[gnu::always_inline]] inline ExactUsd ExactUsd::product(Decimal a, Decimal b, Decimal c) {
-  const auto magnitude = [](std::int64_t v) { return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v); };
-  const uint128 p = uint128{magnitude(a.micros())} * magnitude(b.micros());
-  const std::uint64_t cm = magnitude(c.micros());
+  const uint128 p = uint128{magnitude_u64(a.micros())} * magnitude_u64(b.micros());
+  const std::uint64_t cm = magnitude_u64(c.micros());
   const bool negative = ((a.micros() < 0) != (b.micros() < 0)) != (c.micros() < 0);
   if (p <= UINT64_MAX && cm == Decimal::kScale) {
     // c = 1 (most charges: a tested resource's multiplier): |a b| in 1e-12 dollars, 1e10 to the cent.
@@ -134,12 +133,10 @@ inline Money round_to_cents(ExactUsd amount) {
 // zero, without forming the exact amount (money_test checks both ways agree on random factors).
 inline Money rounded_product(Decimal a, Decimal b, Decimal c) {
   if (c.micros() == Decimal::kScale) {
-    const auto magnitude = [](std::int64_t v) { return v < 0 ? 0 - static_cast<std::uint64_t>(v) : static_cast<std::uint64_t>(v); };
-    const uint128 p = uint128{magnitude(a.micros())} * magnitude(b.micros());
+    const uint128 p = uint128{magnitude_u64(a.micros())} * magnitude_u64(b.micros());
     if (p <= UINT64_MAX) {
       constexpr std::uint64_t kPerCent = ExactUsd::kRestPerCent / Decimal::kScale;  // 1e10
-      const auto p64 = static_cast<std::uint64_t>(p);
-      const auto cents = static_cast<std::int64_t>(p64 / kPerCent + (p64 % kPerCent >= kPerCent / 2 ? 1 : 0));
+      const auto cents = static_cast<std::int64_t>(div_half_away_u64(static_cast<std::uint64_t>(p), kPerCent));
       return Money::from_cents((a.micros() < 0) != (b.micros() < 0) ? -cents : cents);
     }
   }

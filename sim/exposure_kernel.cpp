@@ -134,25 +134,12 @@ std::optional<TrialResult> TrialKernel::settle(std::uint64_t trial, const DrawnY
         r.measured = metered;
         r.baseline = baseline;
       }
-      // An hour's record: its MW terms once for all hours when they cannot change over them
-      // (mw_terms_flat: both records take the first hour's), its flags and exemption each hour.
-      const bool flat = mw_terms_flat(terms);
       const bool alike = hours_alike(terms);  // every hour's record is the first's: one run
       const auto fill = [&](std::size_t h) -> HourRecord& {
         HourRecord& hr = records[h & 1];
         hr.hour = e.start + Duration::hours(static_cast<int>(h));
         hr.obligated = covered(hr.hour, start, terms.obligated_end);
-        if (!flat) {
-          fill_mw_terms(terms, hr);
-        } else if (h == 0) {
-          fill_mw_terms(terms, hr);
-          HourRecord& other = records[1];
-          other.instruction_mw = hr.instruction_mw;
-          other.available_mw = hr.available_mw;
-          other.instructed_mw = hr.instructed_mw;
-          other.reported_target = hr.reported_target;
-        }
-        fill_hour_flags(terms, hr);
+        fill_hour_terms(terms, hr);  // every other field
         return hr;
       };
       bool failed = false;

@@ -47,6 +47,9 @@ Mw available_in(const InstructionTerms& t, MarketTime hour) {
   return available_from_entries(t, hour, registered);
 }
 
+namespace {
+
+// fill_hour_terms in its two parts: the MW terms (3.4, 4.3), then the flags and exemption (4.2).
 void fill_mw_terms(const InstructionTerms& t, HourRecord& hr) {
   hr.instruction_mw = t.instruction.mw_in(hr.hour);
   hr.available_mw = available_in(t, hr.hour);
@@ -60,22 +63,10 @@ void fill_mw_terms(const InstructionTerms& t, HourRecord& hr) {
   }
 }
 
+// True when fill_mw_terms gives every hour the same: it reads the hour only through mw_in,
+// available_in and target_at.
 bool mw_terms_flat(const InstructionTerms& t) {
-  // fill_mw_terms reads the hour only through mw_in, available_in and target_at.
   return t.instruction.mw && t.availability.empty() && (t.report == nullptr || t.report->target_mw);
-}
-
-bool hours_alike(const InstructionTerms& t) {
-  if (!mw_terms_flat(t)) return false;
-  const MarketTime start = t.instruction.start, end = effective_end(t.instruction);
-  if (start.hour_start() != start || end.hour_start() != end) return false;
-  if (t.obligated_end < ExactTime::of(end)) return false;  // an hour cut, or past the obligated end
-  for (const Outage* o : t.outages) {
-    const bool none = !overlaps(o->start, o->end, start, end);
-    const bool whole = o->start <= start && end <= o->end;
-    if (!none && !whole) return false;
-  }
-  return true;
 }
 
 void fill_hour_flags(const InstructionTerms& t, HourRecord& hr) {
@@ -92,6 +83,21 @@ void fill_hour_flags(const InstructionTerms& t, HourRecord& hr) {
   hr.flags = flags;
   hr.exempt = t.whole_exemption != ExemptReason::none ? t.whole_exemption
                                                       : hour_exemption(hr.hour, t.obligated_end, excused);
+}
+
+}  // namespace
+
+bool hours_alike(const InstructionTerms& t) {
+  if (!mw_terms_flat(t)) return false;
+  const MarketTime start = t.instruction.start, end = effective_end(t.instruction);
+  if (start.hour_start() != start || end.hour_start() != end) return false;
+  if (t.obligated_end < ExactTime::of(end)) return false;  // an hour cut, or past the obligated end
+  for (const Outage* o : t.outages) {
+    const bool none = !overlaps(o->start, o->end, start, end);
+    const bool whole = o->start <= start && end <= o->end;
+    if (!none && !whole) return false;
+  }
+  return true;
 }
 
 void fill_hour_terms(const InstructionTerms& t, HourRecord& hr) {

@@ -33,14 +33,6 @@ Mw available_in(const InstructionTerms& t, MarketTime hour);
 // (a record can be reused hour after hour). `hr.hour` is set by the caller.
 void fill_hour_terms(const InstructionTerms& t, HourRecord& hr);
 
-// fill_hour_terms in its two parts. fill_mw_terms: the instruction, available and
-// instructed MW and the reported target (3.4, 4.3). fill_hour_flags: the flags and the
-// exemption (4.2). mw_terms_flat: true when fill_mw_terms gives every hour the same (a flat
-// instruction MW and reported target, no DSRI entries), so an hour may take them from another.
-void fill_mw_terms(const InstructionTerms& t, HourRecord& hr);
-bool mw_terms_flat(const InstructionTerms& t);
-void fill_hour_flags(const InstructionTerms& t, HourRecord& hr);
-
 // True when fill_hour_terms gives every hour of the window [start, effective end) the record
 // of its first hour but for the time: flat MW terms (mw_terms_flat), a window of whole hours
 // obligated to its end (each hour covered whole, none at or past the obligated end), and each

@@ -2,12 +2,12 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
-#include <iterator>
 #include <random>
 #include <limits>
 #include <stdexcept>
 
 #include "settlement/decimal.hpp"
+#include "tests/support/random_factors.hpp"
 
 using drsim::Decimal;
 
@@ -113,11 +113,7 @@ TEST_CASE("decimal products by either path equal the exact product rounded half 
   const std::int64_t magnitudes[] = {1, 999'999, 1'000'000, 1'500'000, 4'294'967'296, 3'037'000'499, 2'000'000'000'000};  // products within Decimal's range
   int within = 0, beyond = 0;
   for (int i = 0; i < 20000; ++i) {
-    const auto draw = [&] {
-      const std::int64_t m = magnitudes[g() % std::size(magnitudes)];
-      const auto v = static_cast<std::int64_t>(g() % static_cast<std::uint64_t>(m + 1));
-      return (g() & 1) ? -v : v;
-    };
+    const auto draw = [&] { return drsim::test::signed_factor(g, magnitudes); };
     const std::int64_t a = draw(), b = draw();
     const drsim::int128 exact = drsim::int128{a} * b;
     INFO(a << " x " << b);

@@ -144,3 +144,29 @@ TEST_CASE("failures: a winter failure in January belongs to the planning year th
   CHECK(late.disqualifications[0].from == day(2026, 6, 1));
   CHECK(late.disqualifications[0].until == day(2027, 6, 1));
 }
+
+TEST_CASE("failures: count_failures_into over an earlier count leaves only the new one's lines") {
+  FailureOutcome out;
+  // Three occasions, two counted a day apart: the second disqualifies.
+  count_failures_into({occ("SI-1", at(kJul15, 14)), occ("SI-2", at(kJul15 + 1, 14)), occ("SI-3", at(kJul15 + 2, 14))},
+                      Rules{}, out);
+  REQUIRE(out.lines.size() == 3);
+  REQUIRE(out.disqualifications.size() == 1);
+  // Then one occasion of another resource: one line, counted, no disqualification left over.
+  count_failures_into({occ("SI-9", at(kJul15, 14), "DR-2")}, Rules{}, out);
+  REQUIRE(out.lines.size() == 1);
+  CHECK(out.lines[0].occasion.instruction_id == "SI-9");
+  CHECK(out.lines[0].occasion.resource_id == "DR-2");
+  CHECK(out.lines[0].counted);
+  CHECK_FALSE(out.lines[0].disqualified);
+  CHECK(out.disqualifications.empty());
+  // And it gives what count_failures gives.
+  const std::vector<FailedOccasion> again = {occ("SI-1", at(kJul15, 14)), occ("SI-2", at(kJul15 + 1, 14))};
+  count_failures_into(again, Rules{}, out);
+  const FailureOutcome fresh = count_failures(again, Rules{});
+  CHECK(counted(out) == counted(fresh));
+  CHECK(disqualified(out) == disqualified(fresh));
+  REQUIRE(out.disqualifications.size() == 1);
+  CHECK(out.disqualifications[0].from == fresh.disqualifications[0].from);
+  CHECK(out.disqualifications[0].until == fresh.disqualifications[0].until);
+}

@@ -321,3 +321,33 @@ TEST_CASE("hour: a charged hour without LMP or RSG is reported missing, an uncha
   CHECK_FALSE(s.missing_lmp);
   CHECK_FALSE(s.missing_rsg);
 }
+
+TEST_CASE("hour: settle_hour's two steps give its figures, and the assessment does not read the hour (4.3-4.7)") {
+  // The worked example: shortfall 2 MW, 2 MWh; energy 2 x 410 = 820.00, RSG 2 x 1.50 = 3.00.
+  const HourRecord h = hour("12");
+  const HourAssessment a = assess_hour(dr(), h, Rules{});
+  CHECK(a.shortfall == mwv("2"));
+  CHECK(a.charged);
+  CHECK(energy_charge(a, Rules{}, usd("410")) == Money::from_cents(82'000));
+  CHECK(rsg_charge(a, Rules{}, usd("1.50")) == Money::from_cents(300));
+  const HourCharges c = charge_hour(a, Rules{}, prices("410", "1.50"));
+  CHECK(c.energy == Money::from_cents(82'000));
+  CHECK(c.rsg == Money::from_cents(300));
+  // Below the floor the floor prices it: LMP -30, floor 0 -> 0.00.
+  CHECK(energy_charge(a, Rules{}, usd("-30")) == Money{});
+  // No LMP: no charge, and the caller is told.
+  CHECK(charge_hour(a, Rules{}, HourPrices{std::nullopt, usd("1.50")}).missing_lmp);
+  // The same record at another time assesses alike (the kernel assesses a run of such hours once).
+  HourRecord later = h;
+  later.hour = h.hour + Duration::hours(3);
+  const HourAssessment b = assess_hour(dr(), later, Rules{});
+  CHECK(b.shortfall == a.shortfall);
+  CHECK(b.shortfall_mwh == a.shortfall_mwh);
+  CHECK(b.flags == a.flags);
+  CHECK(b.counts_for_failure == a.counts_for_failure);
+  // An hour not charged is charged nothing by either step.
+  const HourAssessment met = assess_hour(dr(), hour("10"), Rules{});  // actual 10, target 10
+  CHECK_FALSE(met.charged);
+  CHECK(energy_charge(met, Rules{}, usd("410")) == Money{});
+  CHECK(charge_hour(met, Rules{}, prices("410", "1.50")).rsg == Money{});
+}

@@ -10,6 +10,7 @@
 #include "settlement/explanation.hpp"
 #include "settlement/money.hpp"
 #include "settlement/units.hpp"
+#include "tests/support/random_factors.hpp"
 
 using namespace drsim;
 
@@ -185,11 +186,7 @@ TEST_CASE("products on both sides of the 64-bit path's bounds equal the full 128
                                      3'000'000'000'000};
   int one = 0, small = 0, large = 0;  // products with c = +-1 on the 64-bit path, the others on it, the rest
   for (int i = 0; i < 20000; ++i) {
-    const auto draw = [&] {
-      const std::int64_t m = magnitudes[g() % std::size(magnitudes)];
-      const auto v = static_cast<std::int64_t>(g() % static_cast<std::uint64_t>(m + 1));
-      return (g() & 1) ? -v : v;
-    };
+    const auto draw = [&] { return drsim::test::signed_factor(g, magnitudes); };
     const std::int64_t a = draw(), b = draw();
     const std::int64_t c = g() % 4 == 0 ? ((g() & 1) ? -1'000'000 : 1'000'000) : draw();  // c = +-1: a path of its own
     const int128 full = int128{a} * b * c;  // |a b c| <= (3e12)^3 = 2.7e37 < 1.7e38
